@@ -1,0 +1,118 @@
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES, Program } from '../core/program';
+import type { Finding, SeveritySetting } from '../core/types';
+import { DEFAULT_INCLUDE, listFiles, plansFirst, readContent } from '../node/files';
+import { CliError } from './errors';
+
+export interface CheckOptions {
+  /** Folders or files, absolute or relative to `cwd`; none means `cwd`. */
+  paths: string[];
+  cwd: string;
+  now: number;
+  rules?: Record<string, SeveritySetting>;
+  maxFileBytes?: number;
+}
+
+/** A finding as the CLI prints it: relative `/` path, 1-based line and column. */
+export interface CliFinding {
+  file: string;
+  rule: string;
+  severity: Finding['severity'];
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  related?: { file: string; line: number; column: number; message: string }[];
+}
+
+export interface CheckResult {
+  /** The checked folder: every `file` is relative to it. */
+  root: string;
+  asOf: number;
+  filesChecked: number;
+  findings: CliFinding[];
+}
+
+/**
+ * Checks the CC7 documents below a folder, or the given files with the documents of their
+ * workspace as context (the nearest enclosing git work tree, else their common folder), so
+ * cross-file rules see the plan.
+ */
+export function runCheck(options: CheckOptions): CheckResult {
+  const targets = (options.paths.length ? options.paths : ['.']).map((target) => path.resolve(options.cwd, target));
+  for (const target of targets) {
+    if (!existsSync(target)) throw new CliError(`no such file or folder: ${target}`);
+  }
+  const folders = targets.filter((target) => statSync(target).isDirectory());
+  const files = targets.filter((target) => !folders.includes(target));
+  const root = folders.length === 1 && files.length === 0 ? folders[0] : workspaceOf(targets);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const program = new Program({
+    read: (file) => readContent(file, maxFileBytes),
+    clock: () => options.now,
+    settings: { rules: options.rules ?? {}, maxFileBytes },
+  });
+  program.addFiles(plansFirst(listFiles(root, { include: DEFAULT_INCLUDE, exclude: [] })));
+  const selected = program.paths().filter((file) => targets.some((target) => file === target || file.startsWith(target + path.sep)));
+  for (const file of files) {
+    if (!selected.includes(file) && !program.facts(file)) program.updateFile(file);
+  }
+  const checked = [...new Set([...selected, ...files.filter((file) => program.facts(file))])];
+  const findings = checked.flatMap((file) => program.findings(file).map((finding) => toCliFinding(finding, root)));
+  return { root, asOf: options.now, filesChecked: checked.length, findings: findings.sort(compareFindings) };
+}
+
+function workspaceOf(targets: string[]): string {
+  const common = targets.map((target) => (statSync(target).isDirectory() ? target : path.dirname(target)))
+    .reduce(commonAncestor);
+  for (let dir = common; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return common;
+  }
+}
+
+function commonAncestor(a: string, b: string): string {
+  const left = a.split(path.sep);
+  const right = b.split(path.sep);
+  let i = 0;
+  while (i < left.length && i < right.length && left[i] === right[i]) i++;
+  return left.slice(0, i).join(path.sep) || path.sep;
+}
+
+function toCliFinding(finding: Finding, root: string): CliFinding {
+  return {
+    file: relative(root, finding.path),
+    rule: finding.rule,
+    severity: finding.severity,
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    endLine: finding.range.end.line + 1,
+    endColumn: finding.range.end.character + 1,
+    message: finding.message,
+    ...(finding.related?.length
+      ? {
+        related: finding.related.map((related) => ({
+          file: relative(root, related.path),
+          line: related.range.start.line + 1,
+          column: related.range.start.character + 1,
+          message: related.message,
+        })),
+      }
+      : {}),
+  };
+}
+
+function relative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** SPEC 7: sorted by file, line, column, rule. */
+function compareFindings(a: CliFinding, b: CliFinding): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+import { createDocument, type Cc7Document } from './document';
+import { extractFacts, type DocumentFacts, type WorkspaceIndex } from './facts';
+import { hasApiVersionLine, parseCc7 } from './parse';
+import type { Report, Rule, RuleContext } from './rule';
+import { RULES } from './rules';
+import type { Finding } from './types';
+
+/** A finding before policy (configured severities, waivers) is applied. */
+export interface RawFinding extends Finding {
+  /** The id inside the document the finding is about: what a waiver's `target` names. */
+  subject?: string;
+}
+
+export interface FileInput {
+  path: string;
+  text: string;
+  /** The size on disk; computed from the text when the caller does not know it. */
+  byteLength?: number;
+}
+
+export interface FileAnalysis {
+  facts: DocumentFacts;
+  /** Findings of the document rules. */
+  findings: RawFinding[];
+}
+
+/**
+ * Checks one file with every document rule. Returns undefined for a file that is not a
+ * CC7 document (SPEC 2: every other YAML file is ignored).
+ */
+export function analyzeFile(input: FileInput, context: RuleContext, rules: readonly Rule[] = RULES): FileAnalysis | undefined {
+  const doc = readDocument(input, context.maxFileBytes);
+  if (!doc) return undefined;
+  const findings: RawFinding[] = [];
+  for (const rule of rules) {
+    if (rule.scope !== 'document') continue;
+    for (const report of rule.check(doc, context)) findings.push(toFinding(rule, doc.path, report, (r) => doc.locate(r.path ?? [], r.on)));
+  }
+  return { facts: extractFacts(doc), findings };
+}
+
+/** Findings of the workspace rules for one document, from the facts index. */
+export function checkAcrossWorkspace(facts: DocumentFacts, index: WorkspaceIndex, context: RuleContext, rules: readonly Rule[] = RULES): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const rule of rules) {
+    if (rule.scope !== 'workspace') continue;
+    for (const report of rule.check(facts, index, context)) findings.push(toFinding(rule, facts.path, report, () => facts.anchor));
+  }
+  return findings;
+}
+
+function readDocument(input: FileInput, maxFileBytes: number): Cc7Document | undefined {
+  const byteLength = input.byteLength ?? utf8Length(input.text);
+  if (byteLength > maxFileBytes) {
+    return hasApiVersionLine(input.text) ? createDocument(input.path, byteLength, undefined) : undefined;
+  }
+  const file = parseCc7(input.text);
+  return file && createDocument(input.path, byteLength, file);
+}
+
+function toFinding(rule: Rule, path: string, report: Report, locate: (report: Report) => Finding['range']): RawFinding {
+  return {
+    rule: rule.id,
+    severity: report.severity ?? rule.defaultSeverity,
+    path,
+    range: report.range ?? locate(report),
+    message: report.message,
+    ...(report.related?.length ? { related: report.related } : {}),
+    ...(report.subject ? { subject: report.subject } : {}),
+  };
+}
+
+/** UTF-8 byte length without allocating an encoded copy. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,0 +1,131 @@
+// Instants, dates and their display. Pure: every function takes the zone it needs, and none
+// reads the clock or the process's own time zone.
+import { DateTime } from 'luxon';
+
+export interface ParsedInstant {
+  /** Epoch milliseconds. */
+  ms: number;
+  /** False when the text had no offset and was read in the given zone (`timestamp-timezone`). */
+  hasOffset: boolean;
+}
+
+export interface ParsedDue extends ParsedInstant {
+  /** True for `YYYY-MM-DD`: the due instant is the end of that day in the zone. */
+  dateOnly: boolean;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// RFC 3339 date-time. The separator may be `T`, `t` or a space (RFC 3339 5.6 note); seconds are
+// tolerated when missing so that a deadline can still be computed (the schema flags the text).
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$/;
+
+/** True when luxon knows the IANA zone (or `UTC`). */
+export function isValidZone(zone: unknown): zone is string {
+  return typeof zone === 'string' && zone !== '' && DateTime.fromMillis(0, { zone }).isValid;
+}
+
+/**
+ * The zone to compute in. An unknown zone falls back to UTC so that deadlines are never lost;
+ * the plan's schema check reports the bad `timezone` itself.
+ */
+export function resolveZone(zone: unknown): string {
+  return isValidZone(zone) ? zone : 'UTC';
+}
+
+/**
+ * Reads an RFC 3339 timestamp (`2026-03-02T09:14:00Z`, `…+05:30`, fractional seconds).
+ * A timestamp without an offset is read in `zone` and reported with `hasOffset: false`.
+ * A date-only `YYYY-MM-DD` (or anything else) gives undefined: use `parseDue` for dues.
+ */
+export function parseInstant(text: unknown, zone: string): ParsedInstant | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = TIMESTAMP.exec(text.trim());
+  if (!m) return undefined;
+  const fields = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: m[6] === undefined ? 0 : Number(m[6]),
+    // Sub-millisecond digits are truncated: instants are compared in milliseconds.
+    millisecond: m[7] === undefined ? 0 : Number(m[7].slice(1, 4).padEnd(3, '0')),
+  };
+  const hasOffset = m[8] !== undefined || m[9] !== undefined;
+  let offsetMinutes = 0;
+  if (m[9] !== undefined) {
+    const h = Number(m[10]);
+    const min = Number(m[11]);
+    if (h > 23 || min > 59) return undefined;
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (h * 60 + min);
+  }
+  // With an offset, the wall time is read as UTC and shifted; without one, in the plan's zone.
+  const dt = DateTime.fromObject(fields, { zone: hasOffset ? 'UTC' : resolveZone(zone) });
+  // luxon rejects out-of-range fields (2026-02-30, 25:00, second 60) as invalid.
+  if (!dt.isValid) return undefined;
+  return { ms: dt.toMillis() - offsetMinutes * 60_000, hasOffset };
+}
+
+/**
+ * The end of a local calendar day: the first instant of the next day minus 1 ms, so a day
+ * shortened or lengthened by a DST change still ends at its real midnight.
+ */
+export function endOfLocalDay(isoDate: unknown, zone: string): number | undefined {
+  if (typeof isoDate !== 'string') return undefined;
+  const m = DATE.exec(isoDate.trim());
+  if (!m) return undefined;
+  const day = DateTime.fromObject(
+    { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
+    { zone: resolveZone(zone) },
+  );
+  if (!day.isValid) return undefined;
+  return day.plus({ days: 1 }).startOf('day').toMillis() - 1;
+}
+
+/**
+ * A due value: a date (`2026-03-30`, due at the end of that day in `zone`, SPEC 2) or a
+ * timestamp (due at that instant).
+ */
+export function parseDue(text: unknown, zone: string): ParsedDue | undefined {
+  if (typeof text !== 'string') return undefined;
+  const end = endOfLocalDay(text, zone);
+  if (end !== undefined) return { ms: end, hasOffset: false, dateOnly: true };
+  const instant = parseInstant(text, zone);
+  return instant && { ...instant, dateOnly: false };
+}
+
+/** The local calendar date (`YYYY-MM-DD`) of an instant in `zone`. */
+export function localDate(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone: resolveZone(zone) }).toFormat('yyyy-MM-dd');
+}
+
+/**
+ * `2026-03-05 10:05 UTC`, the message style of SPEC 2.4. In another zone the IANA name
+ * replaces `UTC` (`2026-03-05 05:05 America/New_York`): abbreviations depend on the locale.
+ */
+export function formatInstant(ms: number, zone = 'UTC'): string {
+  const z = resolveZone(zone);
+  const label = z.toUpperCase() === 'UTC' ? 'UTC' : z;
+  return `${DateTime.fromMillis(ms, { zone: z }).toFormat('yyyy-MM-dd HH:mm')} ${label}`;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * A length of time for messages: `45 min` under an hour, `14 h` under 48 h, then `3 d 2 h`.
+ * Units are truncated (a countdown shows whole units); the sign is dropped, since the caller
+ * words it ("due in …", "… ago").
+ */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (!Number.isFinite(abs)) return '?';
+  if (abs < MINUTE) return 'less than 1 min';
+  if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;
+  if (abs < 48 * HOUR) return `${Math.floor(abs / HOUR)} h`;
+  const days = Math.floor(abs / DAY);
+  const hours = Math.floor((abs % DAY) / HOUR);
+  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
+}

@@ -1,0 +1,79 @@
+import { Document, LineCounter, parseAllDocuments, isMap } from 'yaml';
+import { API_VERSION } from './types';
+
+/** A line `apiVersion: cc7/v1` at column 0: how a file that does not parse is still recognised. */
+const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)cc7\/v1\1[ \t]*(#.*)?$/m;
+
+/** Aliases a document may expand before it counts as an alias bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+/** The result of reading one YAML file that is a CC7 document. */
+export interface ParsedFile {
+  text: string;
+  lineCounter: LineCounter;
+  /** Every YAML document of the file; the first is the CC7 document. */
+  documents: Document.Parsed[];
+  /** The first document as plain data (aliases and merge keys resolved); undefined when it cannot be built. */
+  value: unknown;
+  /** Why `value` could not be built (alias bomb, nesting too deep), at the whole file. */
+  valueError?: string;
+}
+
+/** Cheap test run before any parsing, so that unrelated YAML costs almost nothing. */
+export function mayBeCc7(text: string): boolean {
+  return text.includes('cc7/v1');
+}
+
+/** True when the text carries the CC7 apiVersion line at column 0. */
+export function hasApiVersionLine(text: string): boolean {
+  return API_VERSION_LINE.test(text);
+}
+
+/**
+ * Parses a file and decides whether it is a CC7 document (SPEC 2): its first document's
+ * top-level mapping has `apiVersion: cc7/v1`, or it does not parse and a line reads so.
+ * Returns undefined for every other file.
+ */
+export function parseCc7(text: string): ParsedFile | undefined {
+  if (!mayBeCc7(text)) return undefined;
+  const lineCounter = new LineCounter();
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }) as Document.Parsed[];
+  } catch (error) {
+    // The parser recurses; a pathologically nested file can exhaust the stack.
+    if (!hasApiVersionLine(text)) return undefined;
+    return { text, lineCounter: lineCounterOf(text), documents: [], value: undefined, valueError: describe(error) };
+  }
+  const first = documents[0];
+  const hasErrors = documents.some((doc) => doc.errors.length > 0);
+  if (!first || !isCc7Root(first) && !(hasErrors && hasApiVersionLine(text))) {
+    return undefined;
+  }
+  try {
+    const value = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { text, lineCounter, documents, value };
+  } catch (error) {
+    return { text, lineCounter, documents, value: undefined, valueError: describe(error) };
+  }
+}
+
+function isCc7Root(doc: Document.Parsed): boolean {
+  const root = doc.contents;
+  return isMap(root) && (root.get('apiVersion') as unknown) === API_VERSION;
+}
+
+function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  return counter;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'the document is nested too deeply to be read';
+  if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+    return 'the document expands too many aliases (a YAML "billion laughs" bomb?); reduce the aliases';
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,86 @@
+import type { Cc7Document } from './document';
+import { count, isRecord, list, record, strings, text } from './data';
+import type { SeveritySetting } from './types';
+
+/** A severity level of the plan, as the rules need it. */
+export interface SeverityFacts {
+  id: string;
+  name?: string;
+  reviewRequired: boolean;
+  reviewDueBusinessDays?: number;
+  remediationDueDays?: number;
+  escalateWithinMinutes?: number;
+}
+
+/**
+ * What other documents need from the governing ResponsePlan. Plain data, so that a change
+ * to the plan that leaves these facts equal re-checks nothing else.
+ */
+export interface PlanFacts {
+  path: string;
+  organization?: string;
+  /** An IANA zone; UTC when the plan's is missing or unknown (the schema rule reports that). */
+  timezone: string;
+  severities: SeverityFacts[];
+  roles: string[];
+  businessDays: { weekdays?: string[]; holidays?: string[] };
+  regimes: unknown[];
+  customerDpaHours?: number;
+  warnBeforeHours: number;
+  reviewIntervalDays?: number;
+  tabletopIntervalDays?: number;
+  /** Per-rule severity from the plan's `rules:`. */
+  rules: Record<string, SeveritySetting>;
+}
+
+const DEFAULT_WARN_BEFORE_HOURS = 24;
+const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
+
+export function extractPlanFacts(doc: Cc7Document): PlanFacts {
+  const data = doc.data ?? {};
+  const notification = record(data.notification);
+  const businessDays = record(data.business_days);
+  return {
+    path: doc.path,
+    organization: text(data.organization),
+    timezone: validZone(text(data.timezone)),
+    severities: list(data.severity_levels).filter(isRecord).flatMap(severityFacts),
+    roles: Object.keys(record(data.roles)),
+    businessDays: { weekdays: strings(businessDays.weekdays), holidays: strings(businessDays.holidays) },
+    regimes: list(notification.regimes),
+    customerDpaHours: count(notification.customer_dpa_hours),
+    warnBeforeHours: count(notification.warn_before_hours) ?? DEFAULT_WARN_BEFORE_HOURS,
+    reviewIntervalDays: count(data.review_interval_days),
+    tabletopIntervalDays: count(data.tabletop_interval_days),
+    rules: Object.fromEntries(Object.entries(record(data.rules))
+      .filter((entry): entry is [string, SeveritySetting] => SEVERITY_SETTINGS.includes(entry[1] as string))),
+  };
+}
+
+function severityFacts(entry: Record<string, unknown>): SeverityFacts[] {
+  const id = text(entry.id);
+  if (!id) return [];
+  const review = record(entry.post_incident_review);
+  return [{
+    id,
+    name: text(entry.name),
+    reviewRequired: review.required === true,
+    reviewDueBusinessDays: count(review.due_business_days),
+    remediationDueDays: count(entry.remediation_due_days),
+    escalateWithinMinutes: count(entry.escalate_within_minutes),
+  }];
+}
+
+/** Intl knows every IANA zone the platform does; an unknown one would make every deadline wrong. */
+export function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function validZone(zone: string | undefined): string {
+  return zone && isValidZone(zone) ? zone : 'UTC';
+}

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { analyzeFile, checkAcrossWorkspace, type RawFinding } from './analyze';
+import type { Clock } from './clock';
+import { FactsIndex } from './index-store';
+import type { PlanFacts } from './plan';
+import { applyPolicy } from './policy';
+import type { RuleContext } from './rule';
+import type { Finding, SeveritySetting } from './types';
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A file's content as the caller read it (from disk or from an editor buffer). */
+export interface FileContent {
+  text: string;
+  byteLength?: number;
+}
+
+export interface ProgramSettings {
+  rules: Readonly<Record<string, SeveritySetting>>;
+  maxFileBytes: number;
+}
+
+export interface ProgramOptions {
+  /** Reads a file's current content (the editor's buffer when open); undefined when it is gone. */
+  read(path: string): FileContent | undefined;
+  clock: Clock;
+  settings?: Partial<ProgramSettings>;
+}
+
+/** The findings to publish: every path whose findings changed, with its new list ([] clears). */
+export type Changes = Map<string, Finding[]>;
+
+interface Entry {
+  hash: string;
+  /** Document-rule findings, computed against `planKey`. */
+  documentFindings: RawFinding[];
+  planKey: string;
+  /** What was last published, to report only real changes; undefined before the first publication. */
+  published: Finding[];
+  publishedKey?: string;
+}
+
+/**
+ * The CC7 documents of one workspace folder, keyed by path and content hash: it analyses a
+ * file once per content, keeps only facts and findings (never parse trees), and after each
+ * change re-checks just the documents that change can affect.
+ */
+export class Program {
+  private readonly entries = new Map<string, Entry>();
+  private readonly index = new FactsIndex();
+  private settings: ProgramSettings;
+  private planKey = '';
+  private clock: Clock;
+  /** The first document in path order when the program last settled (plan-missing sits on it). */
+  private firstPath: string | undefined;
+
+  constructor(private readonly options: ProgramOptions) {
+    this.settings = { rules: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES, ...options.settings };
+    this.clock = options.clock;
+  }
+
+  /**
+   * Adds many files at once (the workspace scan), in the order given: callers put likely
+   * plans first, so that other documents are checked against their plan in one pass. A
+   * wrong order costs time (a re-check), never correctness.
+   */
+  addFiles(paths: Iterable<string>): Changes {
+    const touched = new Set<string>();
+    for (const path of paths) this.analyze(path, undefined, touched);
+    return this.settle(touched);
+  }
+
+  /** A file was created, changed on disk or edited; `content` overrides reading it. */
+  updateFile(path: string, content?: FileContent): Changes {
+    const touched = new Set<string>();
+    this.analyze(path, content, touched);
+    return this.settle(touched);
+  }
+
+  removeFile(path: string): Changes {
+    const touched = new Set<string>();
+    this.forget(path, touched);
+    return this.settle(touched);
+  }
+
+  /** Re-checks everything: the clock moved or the settings changed. */
+  recheckAll(settings?: Partial<ProgramSettings>): Changes {
+    if (settings) this.settings = { ...this.settings, ...settings };
+    const touched = new Set<string>();
+    for (const path of [...this.entries.keys()]) this.analyze(path, undefined, touched, true);
+    return this.settle(touched);
+  }
+
+  /** A new notion of now (the as-of setting changed); callers then re-check. */
+  setClock(clock: Clock): void {
+    this.clock = clock;
+  }
+
+  findings(path: string): Finding[] {
+    return this.entries.get(path)?.published ?? [];
+  }
+
+  /** Every CC7 document's path, in path order. */
+  paths(): string[] {
+    return this.index.paths();
+  }
+
+  facts(path: string) {
+    return this.index.get(path);
+  }
+
+  /** The governing plan: the first ResponsePlan in path order. */
+  plan(): PlanFacts | undefined {
+    return this.index.plans()[0]?.plan;
+  }
+
+  private context(): RuleContext {
+    return { now: this.clock(), plan: this.plan(), maxFileBytes: this.settings.maxFileBytes };
+  }
+
+  private analyze(path: string, content: FileContent | undefined, touched: Set<string>, force = false): void {
+    const input = content ?? this.options.read(path);
+    if (!input) {
+      this.forget(path, touched);
+      return;
+    }
+    const hash = createHash('sha1').update(input.text).digest('base64');
+    const previous = this.entries.get(path);
+    if (!force && previous && previous.hash === hash && previous.planKey === this.planKey) return;
+    const analysis = analyzeFile({ path, ...input }, this.context());
+    if (!analysis) {
+      this.forget(path, touched);
+      return;
+    }
+    this.noteDependents(path, touched);
+    this.index.set(analysis.facts);
+    this.noteDependents(path, touched);
+    this.entries.set(path, {
+      hash,
+      documentFindings: analysis.findings,
+      planKey: this.planKey,
+      published: previous?.published ?? [],
+      publishedKey: previous?.publishedKey,
+    });
+  }
+
+  private forget(path: string, touched: Set<string>): void {
+    if (!this.entries.has(path)) return;
+    this.noteDependents(path, touched);
+    this.index.delete(path);
+    this.entries.delete(path);
+    touched.add(path);
+  }
+
+  /** The document and those its ids can affect: the same id elsewhere, and documents referring to it. */
+  private noteDependents(path: string, touched: Set<string>): void {
+    touched.add(path);
+    const id = this.index.get(path)?.id;
+    if (!id) return;
+    for (const other of this.index.withId(id)) touched.add(other.path);
+    for (const referrer of this.index.referringTo(id)) touched.add(referrer);
+  }
+
+  /** Brings every document up to date with the plan, re-runs the workspace rules where needed, and diffs. */
+  private settle(touched: Set<string>): Changes {
+    const planKey = JSON.stringify(this.plan() ?? null);
+    if (planKey !== this.planKey) {
+      this.planKey = planKey;
+      for (const [path, entry] of [...this.entries]) {
+        if (entry.planKey !== planKey) this.analyze(path, undefined, touched, true);
+      }
+    }
+    // Plan-level workspace findings (plan-missing, tabletop-overdue, ...) depend on the whole set.
+    for (const plan of this.index.plans()) touched.add(plan.path);
+    const first = this.index.first()?.path;
+    for (const path of [this.firstPath, first]) if (path) touched.add(path);
+    this.firstPath = first;
+    const changes: Changes = new Map();
+    const context = this.context();
+    for (const path of touched) {
+      const entry = this.entries.get(path);
+      const facts = this.index.get(path);
+      if (!entry || !facts) {
+        changes.set(path, []);
+        continue;
+      }
+      const raw = [...entry.documentFindings, ...checkAcrossWorkspace(facts, this.index, context)];
+      const published = applyPolicy(raw, this.plan(), this.settings);
+      const key = JSON.stringify(published);
+      if (key !== entry.publishedKey) changes.set(path, published);
+      entry.published = published;
+      entry.publishedKey = key;
+    }
+    return changes;
+  }
+}

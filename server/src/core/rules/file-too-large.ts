@@ -1,0 +1,22 @@
+import type { DocumentRule } from '../rule';
+
+/** A CC7 file over the size limit is reported, not parsed. */
+export const fileTooLarge: DocumentRule = {
+  id: 'file-too-large',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'A CC7 file over the size limit (default 2 MB, setting cc7.maxFileBytes) is reported, not parsed.',
+  criteria: 'all',
+  check(doc, context) {
+    if (doc.file) return [];
+    const limit = context.maxFileBytes;
+    return [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `The file is ${megabytes(doc.byteLength)}, over the ${megabytes(limit)} limit, so it was not checked: split it, or raise cc7.maxFileBytes.`,
+    }];
+  },
+};
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,28 @@
+import type { DocumentRule } from '../rule';
+import { KINDS } from '../types';
+
+/** The document breaks its kind's JSON Schema (type, enum, format, required). */
+export const schema: DocumentRule = {
+  id: 'schema',
+  scope: 'document',
+  defaultSeverity: 'error',
+  description: "The document breaks its kind's JSON Schema (type, enum, format, required).",
+  criteria: 'all',
+  check(doc) {
+    if (!doc.data) {
+      return doc.file && !doc.file.valueError && doc.file.documents[0]?.errors.length === 0
+        ? [{ path: [], message: 'A CC7 document must be a mapping with apiVersion, kind and the fields of its kind.' }]
+        : [];
+    }
+    if (!doc.kind) {
+      const written = doc.data.kind;
+      const message = written === undefined
+        ? `The document has no "kind": add one of ${KINDS.join(', ')}.`
+        : `"kind" must be one of ${KINDS.join(', ')}.`;
+      return [{ path: ['kind'], on: written === undefined ? 'key' : 'value', message }];
+    }
+    return doc.schemaIssues()
+      .filter((issue) => issue.rule === 'schema')
+      .map((issue) => ({ path: issue.path, on: issue.on, message: issue.message }));
+  },
+};

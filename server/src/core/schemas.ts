@@ -1,0 +1,119 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import incidentSchema from '../../../schemas/incident.schema.json';
+import planSchema from '../../../schemas/response-plan.schema.json';
+import runbookSchema from '../../../schemas/runbook.schema.json';
+import eventSchema from '../../../schemas/security-event.schema.json';
+import tabletopSchema from '../../../schemas/tabletop-exercise.schema.json';
+import type { Target } from './locate';
+import { KINDS, type Kind, type YamlPath } from './types';
+
+/** The published JSON Schema of each kind (schemas/*.schema.json). */
+export const SCHEMAS: Record<Kind, object> = {
+  ResponsePlan: planSchema,
+  Incident: incidentSchema,
+  SecurityEvent: eventSchema,
+  Runbook: runbookSchema,
+  TabletopExercise: tabletopSchema,
+};
+
+/** One schema violation, already split between the `schema` and `unknown-key` rules. */
+export interface SchemaIssue {
+  rule: 'schema' | 'unknown-key';
+  path: YamlPath;
+  on: Target;
+  message: string;
+}
+
+let validators: Map<Kind, ValidateFunction> | undefined;
+
+/** Validators are compiled once per process, on first use. */
+function validatorFor(kind: Kind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    validators = new Map(KINDS.map((name) => [name, ajv.compile(SCHEMAS[name])]));
+  }
+  return validators.get(kind)!;
+}
+
+/** Validates a document's data against its kind's schema. */
+export function validateAgainstSchema(kind: Kind, data: unknown): SchemaIssue[] {
+  const validate = validatorFor(kind);
+  if (validate(data)) return [];
+  return relevantErrors(validate.errors ?? []).map(toIssue);
+}
+
+/**
+ * ajv reports every failing branch of an anyOf/oneOf and the `if` of an if/then; the user
+ * needs the one error that says what is wrong, so branch and `if` errors are dropped.
+ */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const combinators = errors
+    .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
+    .map((error) => error.schemaPath);
+  return errors.filter((error) =>
+    error.keyword !== 'if' && !combinators.some((prefix) => error.schemaPath.startsWith(`${prefix}/`)));
+}
+
+function toIssue(error: ErrorObject): SchemaIssue {
+  const path = pointerToPath(error.instancePath);
+  const where = path.length ? `"${formatPath(path)}"` : 'The document';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const known = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
+      const hint = suggestion(key, known);
+      return { rule: 'unknown-key', path: [...path, key], on: 'key', message: `Unknown key "${key}"${hint}` };
+    }
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      return { rule: 'schema', path: [...path, key], on: 'key', message: `${where} is missing the required key "${key}": add it` };
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).join(', ');
+      return { rule: 'schema', path, on: 'value', message: `${where} must be one of: ${allowed}` };
+    }
+    case 'const':
+      return { rule: 'schema', path, on: 'value', message: `${where} must be ${JSON.stringify(error.params.allowedValue)}` };
+    case 'pattern':
+      return { rule: 'schema', path, on: 'value', message: `${where} ${patternMeaning(error)}` };
+    default:
+      return { rule: 'schema', path, on: 'value', message: `${where} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+/** What a failed pattern means, by the schema definition it comes from. */
+const PATTERN_MEANINGS: Record<string, string> = {
+  timestamp: 'must be an RFC 3339 timestamp such as 2026-03-02T09:14:00Z',
+  date: 'must be a date such as 2026-04-30',
+  due: 'must be a date such as 2026-04-30 or a timestamp such as 2026-04-30T17:00:00Z',
+  dateOrTimestamp: 'must be a date such as 2026-04-30 or a timestamp such as 2026-04-30T17:00:00Z',
+  id: 'must be an id of capitals, digits and dashes such as INC-2026-014',
+  roleId: 'must be a role id in snake_case such as incident_lead',
+};
+
+function patternMeaning(error: ErrorObject): string {
+  const definition = /#\/definitions\/([^/]+)\//.exec(error.schemaPath)?.[1];
+  return (definition && PATTERN_MEANINGS[definition]) ?? `must match ${String(error.params.pattern)}`;
+}
+
+function suggestion(key: string, known: string[]): string {
+  if (known.length === 0) return '.';
+  const nearest = closest(key, known);
+  const tolerance = Math.max(2, Math.floor(key.length / 3));
+  return distance(key, nearest) <= tolerance ? `: did you mean "${nearest}"?` : `. Known keys here: ${known.join(', ')}.`;
+}
+
+/** `timeline[0].event`: how a user would name the place. */
+export function formatPath(path: YamlPath): string {
+  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
+/** JSON Pointer (RFC 6901) to a YAML path; array indexes become numbers. */
+function pointerToPath(pointer: string): YamlPath {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((segment) => {
+    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(key) ? Number(key) : key;
+  });
+}

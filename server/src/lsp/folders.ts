@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { resolveClock } from '../core/clock';
+import { Program, type Changes, type FileContent } from '../core/program';
+import { fileFilter, listFiles, plansFirst } from '../node/files';
+import type { ServerSettings } from './settings';
+
+interface Folder {
+  root: string;
+  program: Program;
+  accepts: (file: string) => boolean;
+}
+
+/** How many files the scan analyses before it lets the server answer other messages. */
+const SCAN_CHUNK = 250;
+
+/**
+ * One Program per workspace folder (multi-root workspaces: each folder is its own CC7
+ * program), and one for files opened from outside every folder.
+ */
+export class FolderPrograms {
+  private folders: Folder[] = [];
+  private loose: Program;
+
+  constructor(
+    private readonly read: (file: string) => FileContent | undefined,
+    private settings: ServerSettings,
+  ) {
+    this.loose = this.createProgram();
+  }
+
+  /** Replaces the folders and scans each; yields between chunks so the server keeps answering. */
+  async scan(roots: readonly string[], yieldToEvents: () => Promise<void>): Promise<Changes> {
+    const changes: Changes = new Map();
+    for (const old of this.folders) for (const file of old.program.paths()) changes.set(file, []);
+    this.folders = roots.map((root) => ({ root, program: this.createProgram(), accepts: fileFilter(root, this.settings) }))
+      .sort((a, b) => b.root.length - a.root.length);
+    for (const folder of this.folders) {
+      const files = plansFirst(listFiles(folder.root, this.settings));
+      for (let start = 0; start < files.length; start += SCAN_CHUNK) {
+        merge(changes, folder.program.addFiles(files.slice(start, start + SCAN_CHUNK)));
+        await yieldToEvents();
+      }
+    }
+    return changes;
+  }
+
+  /** The program a file belongs to: its innermost folder, or the loose program. */
+  programFor(file: string): Program {
+    return this.folderOf(file)?.program ?? this.loose;
+  }
+
+  /** Whether the scan settings select this file (files outside every folder are checked only when open). */
+  isWatched(file: string): boolean {
+    return this.folderOf(file)?.accepts(file) ?? false;
+  }
+
+  /** New settings: the clock and severities apply everywhere; include/exclude take a rescan. */
+  updateSettings(settings: ServerSettings): { rescan: boolean; changes: Changes } {
+    const rescan = JSON.stringify([settings.include, settings.exclude]) !== JSON.stringify([this.settings.include, this.settings.exclude]);
+    this.settings = settings;
+    const changes: Changes = new Map();
+    for (const program of this.programs()) {
+      program.setClock(this.clock());
+      merge(changes, program.recheckAll({ rules: settings.rules, maxFileBytes: settings.maxFileBytes }));
+    }
+    return { rescan, changes };
+  }
+
+  roots(): string[] {
+    return this.folders.map((folder) => folder.root);
+  }
+
+  private programs(): Program[] {
+    return [...this.folders.map((folder) => folder.program), this.loose];
+  }
+
+  private folderOf(file: string): Folder | undefined {
+    return this.folders.find((folder) => file === folder.root || file.startsWith(folder.root + path.sep));
+  }
+
+  private createProgram(): Program {
+    return new Program({
+      read: this.read,
+      clock: this.clock(),
+      settings: { rules: this.settings.rules, maxFileBytes: this.settings.maxFileBytes },
+    });
+  }
+
+  private clock() {
+    return resolveClock([this.settings.asOf, process.env.CC7_NOW]);
+  }
+}
+
+export function merge(into: Changes, from: Changes): void {
+  for (const [file, findings] of from) into.set(file, findings);
+}

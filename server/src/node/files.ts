@@ -1,0 +1,85 @@
+/** File-system access shared by the language server and the CLI (never by the core). */
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import picomatch from 'picomatch';
+import type { FileContent } from '../core/program';
+
+export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml'];
+/** Always skipped, whatever the settings say (SPEC 5). */
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+
+/** How much of an over-limit file is read: enough to find its apiVersion line, never the whole file. */
+const OVERSIZED_HEAD_BYTES = 64 * 1024;
+/** How much of a file is read to guess whether it is a ResponsePlan. */
+const PLAN_SNIFF_BYTES = 4096;
+
+export interface ScanSettings {
+  include: readonly string[];
+  exclude: readonly string[];
+}
+
+/** Every file under `root` the include/exclude globs select, as absolute paths. */
+export function listFiles(root: string, settings: ScanSettings): string[] {
+  return fg.sync(settings.include.length ? [...settings.include] : DEFAULT_INCLUDE, {
+    cwd: root,
+    absolute: true,
+    dot: false,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    ignore: [...ALWAYS_EXCLUDED, ...settings.exclude],
+  });
+}
+
+/** A matcher with the same meaning as listFiles, for paths reported by file watchers. */
+export function fileFilter(root: string, settings: ScanSettings): (file: string) => boolean {
+  const included = picomatch(settings.include.length ? [...settings.include] : DEFAULT_INCLUDE, { dot: false });
+  const excluded = picomatch([...ALWAYS_EXCLUDED, ...settings.exclude], { dot: true });
+  return (file) => {
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    return !relative.startsWith('..') && !path.isAbsolute(relative) && included(relative) && !excluded(relative);
+  };
+}
+
+/**
+ * Reads a file for analysis; undefined when it cannot be read (gone, a folder, no access).
+ * A file over `maxFileBytes` is read only in part: the core reports it without parsing.
+ */
+export function readContent(file: string, maxFileBytes: number): FileContent | undefined {
+  try {
+    const size = statSync(file).size;
+    if (size > maxFileBytes) return { text: readHead(file, OVERSIZED_HEAD_BYTES), byteLength: size };
+    return { text: readFileSync(file, 'utf8'), byteLength: size };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cheap guess, from a file's first bytes, that it is a ResponsePlan (scanned first). */
+export function looksLikePlan(file: string): boolean {
+  try {
+    return /^kind:[ \t]*["']?ResponsePlan\b/m.test(readHead(file, PLAN_SNIFF_BYTES));
+  } catch {
+    return false;
+  }
+}
+
+/** Orders paths so that likely plans come first, each group in path order. */
+export function plansFirst(files: readonly string[]): string[] {
+  const sorted = [...files].sort();
+  const plans = sorted.filter(looksLikePlan);
+  const planSet = new Set(plans);
+  return [...plans, ...sorted.filter((file) => !planSet.has(file))];
+}
+
+function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
