@@ -33,18 +33,16 @@ export function analyzeFile(input: FileInput, context: RuleContext, rules: reado
   if (!doc) return undefined;
   const findings: RawFinding[] = [];
   for (const rule of rules) {
-    if (rule.scope !== 'document') continue;
-    for (const report of rule.check(doc, context)) findings.push(toFinding(rule, doc.path, report, (r) => doc.locate(r.path ?? [], r.on)));
+    for (const report of rule.checkDocument?.(doc, context) ?? []) findings.push(toFinding(rule, doc.path, report, (r) => doc.locate(r.path ?? [], r.on)));
   }
-  return { facts: extractFacts(doc), findings };
+  return { facts: extractFacts(doc, context.plan?.timezone ?? 'UTC'), findings };
 }
 
 /** Findings of the workspace rules for one document, from the facts index. */
 export function checkAcrossWorkspace(facts: DocumentFacts, index: WorkspaceIndex, context: RuleContext, rules: readonly Rule[] = RULES): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const rule of rules) {
-    if (rule.scope !== 'workspace') continue;
-    for (const report of rule.check(facts, index, context)) findings.push(toFinding(rule, facts.path, report, () => facts.anchor));
+    for (const report of rule.checkWorkspace?.(facts, index, context) ?? []) findings.push(toFinding(rule, facts.path, report, () => facts.anchor));
   }
   return findings;
 }

@@ -1,3 +1,5 @@
+import { isPresent, records, text } from './data';
+import { parseDue, parseInstant } from './deadlines/time';
 import type { Cc7Document } from './document';
 import { extractPlanFacts, type PlanFacts } from './plan';
 import type { Kind, Range } from './types';
@@ -13,6 +15,29 @@ export interface Reference {
   field: string;
 }
 
+/** A SecurityEvent's triage outcome and its link to an incident (escalation-link). */
+export interface EscalationFacts {
+  outcome?: string;
+  outcomeRange: Range;
+  incident?: string;
+  incidentRange?: Range;
+}
+
+/** An accepted exception (SPEC 2.5), as the policy step applies it. */
+export interface WaiverFacts {
+  rule: string;
+  /** An id inside the document; undefined covers the whole document. */
+  target?: string;
+  reason: string;
+  approvedBy: string;
+  /** As written, for messages. */
+  expires: string;
+  /** The instant it expires (end of the day for a date); undefined when unreadable. */
+  expiresAt?: number;
+  /** The waiver entry, where `waiver-expired` sits. */
+  range: Range;
+}
+
 /**
  * What the workspace knows of one CC7 document without keeping its parse tree: enough for
  * the cross-file rules, the tree view and the bundle. Plain data, compared to decide what a
@@ -26,23 +51,91 @@ export interface DocumentFacts {
   idRange?: Range;
   /** Where findings about the document as a whole sit: the `kind` key (or `apiVersion`). */
   anchor: Range;
+  title?: string;
+  /** Incident status (its lifecycle phase). */
+  status?: string;
+  severity?: string;
+  /** Incidents and events: when detected (epoch ms). */
+  detectedAt?: number;
+  /** Tabletop exercises: when held (epoch ms). */
+  heldAt?: number;
   references: Reference[];
+  escalation?: EscalationFacts;
+  waivers: WaiverFacts[];
   /** Present on a ResponsePlan. */
   plan?: PlanFacts;
+  /** On a ResponsePlan: where `tabletop_interval_days` is written (tabletop-overdue sits there). */
+  tabletopIntervalRange?: Range;
 }
 
-/** Extracts the facts of a parsed document; the extractors of later features extend this. */
-export function extractFacts(doc: Cc7Document): DocumentFacts {
-  const id = typeof doc.data?.id === 'string' ? doc.data.id : undefined;
+/** Extracts the facts of a parsed document; times without an offset are read in `zone`. */
+export function extractFacts(doc: Cc7Document, zone: string): DocumentFacts {
+  const data = doc.data ?? {};
+  const id = text(data.id);
+  const instant = (value: unknown) => parseInstant(value, zone)?.ms;
   return {
     path: doc.path,
     kind: doc.kind,
     id,
     idRange: id === undefined ? undefined : doc.locate(['id']),
     anchor: doc.locate(['kind'], 'key'),
-    references: [],
+    title: text(data.title),
+    status: doc.kind === 'Incident' ? text(data.status) : undefined,
+    severity: text(data.severity),
+    detectedAt: doc.kind === 'Incident' || doc.kind === 'SecurityEvent' ? instant(data.detected_at) : undefined,
+    heldAt: doc.kind === 'TabletopExercise' ? instant(data.held_at) : undefined,
+    references: references(doc),
+    escalation: doc.kind === 'SecurityEvent' ? escalation(doc) : undefined,
+    waivers: waivers(doc, zone),
     plan: doc.kind === 'ResponsePlan' ? extractPlanFacts(doc) : undefined,
+    tabletopIntervalRange: doc.kind === 'ResponsePlan' && data.tabletop_interval_days !== undefined
+      ? doc.locate(['tabletop_interval_days'])
+      : undefined,
   };
+}
+
+function references(doc: Cc7Document): Reference[] {
+  const data = doc.data ?? {};
+  const found: Reference[] = [];
+  const add = (value: unknown, expects: Kind, path: (string | number)[], field: string) => {
+    const id = text(value);
+    if (id) found.push({ id, expects, range: doc.locate(path), field });
+  };
+  if (doc.kind === 'Incident') add(data.runbook, 'Runbook', ['runbook'], 'runbook');
+  if (doc.kind === 'SecurityEvent') add(data.incident, 'Incident', ['incident'], 'incident');
+  if (doc.kind === 'TabletopExercise' && Array.isArray(data.runbooks_exercised)) {
+    data.runbooks_exercised.forEach((value, i) => add(value, 'Runbook', ['runbooks_exercised', i], 'runbooks_exercised'));
+  }
+  return found;
+}
+
+function escalation(doc: Cc7Document): EscalationFacts {
+  const data = doc.data ?? {};
+  const triage = records([data.triage])[0] ?? {};
+  const incident = text(data.incident);
+  return {
+    outcome: text(triage.outcome),
+    outcomeRange: doc.locate(['triage', 'outcome']),
+    incident,
+    incidentRange: isPresent(data.incident) ? doc.locate(['incident']) : undefined,
+  };
+}
+
+function waivers(doc: Cc7Document, zone: string): WaiverFacts[] {
+  return records(doc.data?.waivers).flatMap((waiver, i) => {
+    const rule = text(waiver.rule);
+    if (!rule) return [];
+    const expires = typeof waiver.expires === 'string' ? waiver.expires : '';
+    return [{
+      rule,
+      target: text(waiver.target),
+      reason: text(waiver.reason) ?? '(no reason given)',
+      approvedBy: text(waiver.approved_by) ?? '(no approver)',
+      expires,
+      expiresAt: parseDue(expires, zone)?.ms,
+      range: doc.locate(['waivers', i]),
+    }];
+  });
 }
 
 /** Read access to every document's facts, for the workspace rules. */

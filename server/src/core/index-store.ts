@@ -29,7 +29,9 @@ export class FactsIndex implements WorkspaceIndex {
   }
 
   withId(id: string): DocumentFacts[] {
-    return [...this.byId.get(id) ?? []].sort().map((path) => this.byPath.get(path)!);
+    const paths = this.byId.get(id);
+    if (!paths) return [];
+    return (paths.size === 1 ? [...paths] : [...paths].sort()).map((path) => this.byPath.get(path)!);
   }
 
   /** Documents that refer to this id. */

@@ -1,5 +1,6 @@
 import type { Cc7Document } from './document';
 import { count, isRecord, list, record, strings, text } from './data';
+import { resolveZone } from './deadlines/time';
 import type { SeveritySetting } from './types';
 
 /** A severity level of the plan, as the rules need it. */
@@ -43,7 +44,7 @@ export function extractPlanFacts(doc: Cc7Document): PlanFacts {
   return {
     path: doc.path,
     organization: text(data.organization),
-    timezone: validZone(text(data.timezone)),
+    timezone: resolveZone(data.timezone),
     severities: list(data.severity_levels).filter(isRecord).flatMap(severityFacts),
     roles: Object.keys(record(data.roles)),
     businessDays: { weekdays: strings(businessDays.weekdays), holidays: strings(businessDays.holidays) },
@@ -69,18 +70,4 @@ function severityFacts(entry: Record<string, unknown>): SeverityFacts[] {
     remediationDueDays: count(entry.remediation_due_days),
     escalateWithinMinutes: count(entry.escalate_within_minutes),
   }];
-}
-
-/** Intl knows every IANA zone the platform does; an unknown one would make every deadline wrong. */
-export function isValidZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function validZone(zone: string | undefined): string {
-  return zone && isValidZone(zone) ? zone : 'UTC';
 }

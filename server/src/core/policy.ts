@@ -1,4 +1,5 @@
 import type { RawFinding } from './analyze';
+import type { WaiverFacts } from './facts';
 import type { PlanFacts } from './plan';
 import type { Finding, SeveritySetting } from './types';
 
@@ -7,13 +8,39 @@ export interface RuleSettings {
   rules: Readonly<Record<string, SeveritySetting>>;
 }
 
-/** Applies configured severities; a rule set to `off` reports nothing. */
-export function applyPolicy(findings: readonly RawFinding[], plan: PlanFacts | undefined, settings: RuleSettings): Finding[] {
+export interface PolicyInput {
+  plan: PlanFacts | undefined;
+  settings: RuleSettings;
+  /** The document's waivers. */
+  waivers: readonly WaiverFacts[];
+  now: number;
+}
+
+/**
+ * Turns raw findings into what is reported: a finding a live waiver covers becomes `info`
+ * with the waiver's reason (an expired one leaves it as it was; `waiver-expired` reports the
+ * waiver); otherwise the configured severity applies, and a rule set to `off` reports nothing.
+ */
+export function applyPolicy(findings: readonly RawFinding[], input: PolicyInput): Finding[] {
   const result: Finding[] = [];
-  for (const { subject: _subject, ...finding } of findings) {
-    const configured = settings.rules[finding.rule] ?? plan?.rules[finding.rule];
+  for (const { subject, ...finding } of findings) {
+    const configured = input.settings.rules[finding.rule] ?? input.plan?.rules[finding.rule];
     if (configured === 'off') continue;
-    result.push(configured ? { ...finding, severity: configured } : finding);
+    const waiver = input.waivers.find((candidate) => covers(candidate, finding.rule, subject) && isLive(candidate, input.now));
+    if (waiver) {
+      result.push({ ...finding, severity: 'info', message: `Waived until ${waiver.expires} by ${waiver.approvedBy}: ${waiver.reason} (${finding.message})` });
+    } else {
+      result.push(configured ? { ...finding, severity: configured } : finding);
+    }
   }
   return result;
+}
+
+function covers(waiver: WaiverFacts, rule: string, subject: string | undefined): boolean {
+  return waiver.rule === rule && (waiver.target === undefined || waiver.target === subject);
+}
+
+/** A waiver whose expiry cannot be read is not live: it must not silence anything. */
+export function isLive(waiver: WaiverFacts, now: number): boolean {
+  return waiver.expiresAt !== undefined && now <= waiver.expiresAt;
 }

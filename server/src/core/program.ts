@@ -114,6 +114,10 @@ export class Program {
     return this.index.plans()[0]?.plan;
   }
 
+  private currentPlanKey(): string {
+    return JSON.stringify(this.plan() ?? null);
+  }
+
   private context(): RuleContext {
     return { now: this.clock(), plan: this.plan(), maxFileBytes: this.settings.maxFileBytes };
   }
@@ -127,18 +131,22 @@ export class Program {
     const hash = createHash('sha1').update(input.text).digest('base64');
     const previous = this.entries.get(path);
     if (!force && previous && previous.hash === hash && previous.planKey === this.planKey) return;
+    const usedPlanKey = this.planKey;
     const analysis = analyzeFile({ path, ...input }, this.context());
     if (!analysis) {
       this.forget(path, touched);
       return;
     }
+    const wasPlan = this.index.get(path)?.kind === 'ResponsePlan';
     this.noteDependents(path, touched);
     this.index.set(analysis.facts);
     this.noteDependents(path, touched);
+    // Documents analysed after a plan see it at once; those analysed before are redone in settle.
+    if (wasPlan || analysis.facts.kind === 'ResponsePlan') this.planKey = this.currentPlanKey();
     this.entries.set(path, {
       hash,
       documentFindings: analysis.findings,
-      planKey: this.planKey,
+      planKey: usedPlanKey,
       published: previous?.published ?? [],
       publishedKey: previous?.publishedKey,
     });
@@ -163,12 +171,9 @@ export class Program {
 
   /** Brings every document up to date with the plan, re-runs the workspace rules where needed, and diffs. */
   private settle(touched: Set<string>): Changes {
-    const planKey = JSON.stringify(this.plan() ?? null);
-    if (planKey !== this.planKey) {
-      this.planKey = planKey;
-      for (const [path, entry] of [...this.entries]) {
-        if (entry.planKey !== planKey) this.analyze(path, undefined, touched, true);
-      }
+    this.planKey = this.currentPlanKey();
+    for (const [path, entry] of [...this.entries]) {
+      if (entry.planKey !== this.planKey) this.analyze(path, undefined, touched, true);
     }
     // Plan-level workspace findings (plan-missing, tabletop-overdue, ...) depend on the whole set.
     for (const plan of this.index.plans()) touched.add(plan.path);
@@ -185,7 +190,7 @@ export class Program {
         continue;
       }
       const raw = [...entry.documentFindings, ...checkAcrossWorkspace(facts, this.index, context)];
-      const published = applyPolicy(raw, this.plan(), this.settings);
+      const published = applyPolicy(raw, { plan: this.plan(), settings: this.settings, waivers: facts.waivers, now: context.now });
       const key = JSON.stringify(published);
       if (key !== entry.publishedKey) changes.set(path, published);
       entry.published = published;

@@ -38,20 +38,15 @@ export interface RuleContext {
   maxFileBytes: number;
 }
 
-/** A rule that reads one document (and the plan). */
-export interface DocumentRule extends RuleMeta {
-  scope: 'document';
-  check(doc: Cc7Document, context: RuleContext): Report[];
+/**
+ * A rule: metadata plus one or both checks. `checkDocument` reads one parsed document (and
+ * the plan); `checkWorkspace` compares documents through the facts index, never a parse
+ * tree, and locates its findings by ranges kept in the facts.
+ */
+export interface Rule extends RuleMeta {
+  checkDocument?(doc: Cc7Document, context: RuleContext): Report[];
+  checkWorkspace?(facts: DocumentFacts, index: WorkspaceIndex, context: RuleContext): Report[];
 }
-
-/** A rule that compares documents: it reads the facts index, never a parse tree. */
-export interface WorkspaceRule extends RuleMeta {
-  scope: 'workspace';
-  /** Reports of this rule for one document, located by ranges kept in the facts. */
-  check(facts: DocumentFacts, index: WorkspaceIndex, context: RuleContext): Report[];
-}
-
-export type Rule = DocumentRule | WorkspaceRule;
 
 /** The base of every rule's documentation link. */
 export const RULE_DOCS_BASE = 'https://github.com/cc7/cc7/blob/main/docs/rules/';

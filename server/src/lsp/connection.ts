@@ -55,7 +55,12 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return;
     const file = URI.parse(uri).fsPath;
-    publish(programs.programFor(file).updateFile(file, { text: document.getText() }));
+    const program = programs.programFor(file);
+    const changes = program.updateFile(file, { text: document.getText() });
+    // The edited document is always answered, with its version, even when nothing changed.
+    changes.delete(file);
+    publish(changes);
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: program.findings(file).map(toDiagnostic) });
   };
   const scheduler = new EditScheduler(EDIT_WINDOW_MS, checkOpenDocument);
 

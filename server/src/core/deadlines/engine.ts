@@ -1,9 +1,11 @@
 // Notification clocks of one incident (SPEC 2.4): which regimes apply, when each clock
 // started, when it is due, and whether a notice or a not_required entry closed it in time.
 // Pure: the incident is plain JS from YAML, the plan is given, "now" is a parameter.
-import { addBusinessDays, planCalendar, usFederalCalendar, type BusinessCalendar } from './calendar.js';
-import { CLOCK_PATHS, resolveRegimes, type ClockName, type IncidentFacts, type Regime, type RegimeWindow } from './regimes.js';
-import { parseInstant, resolveZone } from './time.js';
+import { getIn, isRecord, list, text } from '../data';
+import type { PlanFacts } from '../plan';
+import { addBusinessDays, planCalendar, usFederalCalendar, type BusinessCalendar } from './calendar';
+import { CLOCK_PATHS, resolveRegimes, type ClockName, type IncidentFacts, type Regime, type RegimeWindow } from './regimes';
+import { parseInstant, resolveZone } from './time';
 
 export interface NotificationPlan {
   /** The plan's IANA `timezone`: offset-less timestamps are read in it. */
@@ -67,11 +69,8 @@ export interface ClockResult {
 const HOUR = 3_600_000;
 const DEFAULT_WARN_HOURS = 24;
 
-type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A property of an object; anything else (wrong type, absent) reads as undefined. */
-const field = (v: unknown, key: string): unknown => (isObject(v) ? v[key] : undefined);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const field = (v: unknown, key: string): unknown => (isRecord(v) ? v[key] : undefined);
 
 /** The facts triggers look at, from SPEC 2.4's field locations. Only `true` counts as true. */
 export function incidentFacts(incident: unknown): IncidentFacts {
@@ -110,9 +109,7 @@ interface ClockStart {
 }
 
 function clockStart(incident: unknown, clock: ClockName, zone: string): ClockStart | undefined {
-  let value: unknown = incident;
-  for (const key of CLOCK_PATHS[clock]) value = field(value, key);
-  const ms = instant(value, zone);
+  const ms = instant(getIn(incident, CLOCK_PATHS[clock]), zone);
   if (ms !== undefined) return { ms, field: [...CLOCK_PATHS[clock]], fallback: false };
   if (clock !== 'aware_at') return undefined;
   // SPEC 2.4: without aware_at the clock starts at detected_at, the earliest defensible moment.
@@ -138,8 +135,7 @@ function earliestNotice(notices: unknown[], regime: string, zone: string): Notic
     if (regimeOf(entry) !== regime) return;
     const at = instant(field(entry, 'notified_at'), zone);
     if (at === undefined || (best && best.at <= at)) return;
-    const reason = field(entry, 'delay_reason');
-    best = { index, at, hasDelayReason: typeof reason === 'string' && reason.trim() !== '' };
+    best = { index, at, hasDelayReason: text(field(entry, 'delay_reason')) !== undefined };
   });
   return best;
 }
@@ -219,21 +215,14 @@ export function openClocks(results: readonly ClockResult[]): ClockResult[] {
     .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.regime.localeCompare(b.regime));
 }
 
-/**
- * The engine's plan input from a ResponsePlan as plain JS (`timezone`, `business_days`,
- * `notification`). Without a plan (`plan-missing`): UTC, Mon–Fri, no regimes.
- */
-export function notificationPlanFrom(planDoc: unknown): NotificationPlan {
-  const zone = resolveZone(field(planDoc, 'timezone'));
-  const businessDays = field(planDoc, 'business_days');
-  const notification = field(planDoc, 'notification');
-  const dpa = field(notification, 'customer_dpa_hours');
-  const warn = field(notification, 'warn_before_hours');
+/** The engine's plan input from the governing plan's facts; without a plan: UTC, Mon–Fri, no regimes. */
+export function notificationPlanFrom(plan: PlanFacts | undefined): NotificationPlan {
+  const zone = resolveZone(plan?.timezone);
   return {
     zone,
-    regimes: list(field(notification, 'regimes')),
-    ...(typeof dpa === 'number' ? { customerDpaHours: dpa } : {}),
-    ...(typeof warn === 'number' ? { warnBeforeHours: warn } : {}),
-    calendar: planCalendar(zone, list(field(businessDays, 'weekdays')), list(field(businessDays, 'holidays'))),
+    regimes: plan?.regimes ?? [],
+    ...(plan?.customerDpaHours !== undefined ? { customerDpaHours: plan.customerDpaHours } : {}),
+    ...(plan ? { warnBeforeHours: plan.warnBeforeHours } : {}),
+    calendar: planCalendar(zone, plan?.businessDays.weekdays, plan?.businessDays.holidays),
   };
 }

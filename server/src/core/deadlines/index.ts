@@ -1,6 +1,6 @@
 // Notification and review deadlines: pure arithmetic over instants, calendars and regimes.
-export { parseInstant, parseDue, formatInstant, formatDuration, localDate, isValidZone, resolveZone, endOfLocalDay } from './time.js';
-export type { ParsedInstant, ParsedDue } from './time.js';
+export { parseInstant, parseDue, formatInstant, formatDuration, localDate, resolveZone, endOfLocalDay } from './time';
+export type { ParsedInstant, ParsedDue } from './time';
 export {
   planCalendar,
   usFederalCalendar,
@@ -8,9 +8,9 @@ export {
   isBusinessDay,
   addBusinessDays,
   endOfDayAfterBusinessDays,
-} from './calendar.js';
-export type { BusinessCalendar, FederalHoliday } from './calendar.js';
-export { BUILTIN_REGIMES, CLOCK_PATHS, resolveRegimes } from './regimes.js';
-export type { ClockName, IncidentFacts, Regime, RegimeWindow, RegimeProblem, RegimeOptions } from './regimes.js';
-export { evaluateNotificationClocks, openClocks, incidentFacts, notificationPlanFrom } from './engine.js';
-export type { ClockResult, ClockStatus, NotificationInput, NotificationPlan } from './engine.js';
+} from './calendar';
+export type { BusinessCalendar, FederalHoliday } from './calendar';
+export { BUILTIN_REGIMES, CLOCK_PATHS, resolveRegimes } from './regimes';
+export type { ClockName, IncidentFacts, Regime, RegimeWindow, RegimeProblem, RegimeOptions } from './regimes';
+export { evaluateNotificationClocks, openClocks, incidentFacts, notificationPlanFrom } from './engine';
+export type { ClockResult, ClockStatus, NotificationInput, NotificationPlan } from './engine';

@@ -1,5 +1,6 @@
 // The notification regimes as data: the built-in catalog of SPEC 2.4 (every fact sourced in
 // REGIMES.md) and the plan's own regimes (`notification.regimes` objects), in one shape.
+import { isRecord } from '../data';
 
 /** The field a regime's clock starts at (SPEC 2.4); `detected_at` only for plan regimes. */
 export type ClockName = 'aware_at' | 'decided_at' | 'determined_at' | 'detected_at';
@@ -174,7 +175,6 @@ export interface RegimeOptions {
   customerDpaHours?: unknown;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 const CLOCKS = Object.keys(CLOCK_PATHS) as ClockName[];
 
@@ -189,7 +189,7 @@ export function resolveRegimes(list: unknown, options: RegimeOptions = {}): { re
   const seen = new Set<string>();
   (Array.isArray(list) ? list : []).forEach((entry, index) => {
     const base: (string | number)[] = ['notification', 'regimes', index];
-    const id = typeof entry === 'string' ? entry.trim() : isObject(entry) && typeof entry.id === 'string' ? entry.id.trim() : '';
+    const id = typeof entry === 'string' ? entry.trim() : isRecord(entry) && typeof entry.id === 'string' ? entry.id.trim() : '';
     if (id === '') {
       problems.push({ path: base, kind: 'invalid-regime', message: 'A regime is a built-in id or an object with an id.' });
       return;
@@ -229,7 +229,7 @@ function planRegime(id: string, entry: Record<string, unknown>, base: (string | 
   if (!window) {
     problems.push({ path: [...base, 'window'], kind: 'invalid-regime', message: `Regime ${id} needs a window: { hours }, { calendar_days } or { business_days } with a positive number (whole days).` });
   }
-  const trigger = isObject(entry.trigger) ? entry.trigger : {};
+  const trigger = isRecord(entry.trigger) ? entry.trigger : {};
   return {
     id,
     title: typeof entry.title === 'string' && entry.title.trim() !== '' ? entry.title : id,
@@ -245,7 +245,7 @@ function planRegime(id: string, entry: Record<string, unknown>, base: (string | 
 }
 
 function planWindow(w: unknown): RegimeWindow | undefined {
-  if (!isObject(w)) return undefined;
+  if (!isRecord(w)) return undefined;
   const units = (['hours', 'calendar_days', 'business_days'] as const).filter((u) => w[u] !== undefined);
   if (units.length !== 1) return undefined;
   const unit = units[0]!;

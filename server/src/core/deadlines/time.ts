@@ -60,11 +60,24 @@ export function parseInstant(text: unknown, zone: string): ParsedInstant | undef
     if (h > 23 || min > 59) return undefined;
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (h * 60 + min);
   }
-  // With an offset, the wall time is read as UTC and shifted; without one, in the plan's zone.
-  const dt = DateTime.fromObject(fields, { zone: hasOffset ? 'UTC' : resolveZone(zone) });
+  if (hasOffset) {
+    // The common case needs no zone rules: plain UTC arithmetic, much cheaper than luxon.
+    if (!validWallTime(fields)) return undefined;
+    const utc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, fields.millisecond);
+    return { ms: utc - offsetMinutes * 60_000, hasOffset };
+  }
+  // Without an offset, the wall time is read in the plan's zone.
+  const dt = DateTime.fromObject(fields, { zone: resolveZone(zone) });
   // luxon rejects out-of-range fields (2026-02-30, 25:00, second 60) as invalid.
   if (!dt.isValid) return undefined;
-  return { ms: dt.toMillis() - offsetMinutes * 60_000, hasOffset };
+  return { ms: dt.toMillis(), hasOffset };
+}
+
+/** Field ranges as luxon checks them: no 2026-02-30, no 25:00, no second 60. */
+function validWallTime(f: { year: number; month: number; day: number; hour: number; minute: number; second: number }): boolean {
+  const daysInMonth = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
+  return f.month >= 1 && f.month <= 12 && f.day >= 1 && f.day <= daysInMonth
+    && f.hour <= 23 && f.minute <= 59 && f.second <= 59;
 }
 
 /**

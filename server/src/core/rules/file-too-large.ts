@@ -1,13 +1,12 @@
-import type { DocumentRule } from '../rule';
+import type { Rule } from '../rule';
 
 /** A CC7 file over the size limit is reported, not parsed. */
-export const fileTooLarge: DocumentRule = {
+export const fileTooLarge: Rule = {
   id: 'file-too-large',
-  scope: 'document',
   defaultSeverity: 'warning',
   description: 'A CC7 file over the size limit (default 2 MB, setting cc7.maxFileBytes) is reported, not parsed.',
   criteria: 'all',
-  check(doc, context) {
+  checkDocument(doc, context) {
     if (doc.file) return [];
     const limit = context.maxFileBytes;
     return [{

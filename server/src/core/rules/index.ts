@@ -1,8 +1,26 @@
 import type { Rule } from '../rule';
+import { breachDetermination } from './breach-determination';
+import { duplicateId } from './duplicate-id';
+import { escalationLink } from './escalation-link';
 import { fileTooLarge } from './file-too-large';
 import { multipleDocuments } from './multiple-documents';
+import { notificationDeadline } from './notification-deadline';
+import { phaseEvidence } from './phase-evidence';
+import { pirDeadline } from './pir-deadline';
+import { planMissing } from './plan-missing';
+import { planReviewOverdue } from './plan-review-overdue';
+import { quietPeriod } from './quiet-period';
+import { remediationOverdue } from './remediation-overdue';
+import { remediationUntracked } from './remediation-untracked';
+import { runbookReviewOverdue } from './runbook-review-overdue';
 import { schema } from './schema';
+import { secretInRecord } from './secret-in-record';
+import { tabletopOverdue } from './tabletop-overdue';
+import { timelineOrder } from './timeline-order';
+import { timestampTimezone } from './timestamp-timezone';
 import { unknownKey } from './unknown-key';
+import { unknownReference } from './unknown-reference';
+import { waiverExpired } from './waiver-expired';
 import { yamlSyntax } from './yaml-syntax';
 
 /** The registry: every rule of the product, in the order their findings are computed. */
@@ -12,6 +30,24 @@ export const RULES: readonly Rule[] = [
   multipleDocuments,
   schema,
   unknownKey,
+  phaseEvidence,
+  timelineOrder,
+  timestampTimezone,
+  breachDetermination,
+  notificationDeadline,
+  pirDeadline,
+  remediationUntracked,
+  remediationOverdue,
+  unknownReference,
+  duplicateId,
+  planMissing,
+  planReviewOverdue,
+  tabletopOverdue,
+  runbookReviewOverdue,
+  escalationLink,
+  secretInRecord,
+  waiverExpired,
+  quietPeriod,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

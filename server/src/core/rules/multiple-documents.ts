@@ -1,14 +1,13 @@
 import { offsetRange } from '../locate';
-import type { DocumentRule } from '../rule';
+import type { Rule } from '../rule';
 
 /** One CC7 document per file: each further `---` document is reported on its marker. */
-export const multipleDocuments: DocumentRule = {
+export const multipleDocuments: Rule = {
   id: 'multiple-documents',
-  scope: 'document',
   defaultSeverity: 'error',
   description: 'More than one YAML document in a file.',
   criteria: 'all',
-  check(doc) {
+  checkDocument(doc) {
     const file = doc.file;
     if (!file) return [];
     return file.documents.slice(1).map((extra) => {

@@ -1,14 +1,13 @@
-import type { DocumentRule } from '../rule';
+import type { Rule } from '../rule';
 import { KINDS } from '../types';
 
 /** The document breaks its kind's JSON Schema (type, enum, format, required). */
-export const schema: DocumentRule = {
+export const schema: Rule = {
   id: 'schema',
-  scope: 'document',
   defaultSeverity: 'error',
   description: "The document breaks its kind's JSON Schema (type, enum, format, required).",
   criteria: 'all',
-  check(doc) {
+  checkDocument(doc) {
     if (!doc.data) {
       return doc.file && !doc.file.valueError && doc.file.documents[0]?.errors.length === 0
         ? [{ path: [], message: 'A CC7 document must be a mapping with apiVersion, kind and the fields of its kind.' }]

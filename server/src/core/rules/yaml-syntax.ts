@@ -1,14 +1,13 @@
 import { offsetRange } from '../locate';
-import type { DocumentRule, Report } from '../rule';
+import type { Report, Rule } from '../rule';
 
 /** Every parser error at its own position; the rest of the file is still checked as far as it parses. */
-export const yamlSyntax: DocumentRule = {
+export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
-  scope: 'document',
   defaultSeverity: 'error',
   description: 'The file is not valid YAML.',
   criteria: 'all',
-  check(doc) {
+  checkDocument(doc) {
     const file = doc.file;
     if (!file) return [];
     const reports: Report[] = file.documents.flatMap((yaml) => yaml.errors.map((error) => ({

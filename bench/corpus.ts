@@ -1,0 +1,117 @@
+/**
+ * A deterministic corpus of realistic CC7 records for the benchmark: one plan, a few
+ * runbooks, and N incidents of 1 to 30 KB (long timelines, investigation notes, remediation
+ * items), from a seeded generator so every run measures the same files.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** mulberry32: a small, well-known seeded PRNG. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PHASES = ['identification', 'containment', 'investigation', 'remediation', 'recovery', 'post-incident-review', 'closed'];
+const CATEGORIES = ['unauthorized-access', 'data-breach', 'malware', 'denial-of-service', 'insider-threat', 'vendor', 'availability', 'other'];
+const SOURCES = ['siem-alert', 'cloud-provider', 'ids', 'vulnerability-scan', 'employee-report', 'customer-report', 'vendor-notice'];
+const WORDS = 'access key token bucket policy alert login session host container cluster database export queue worker vendor laptop phishing credential rotation firewall egress replica backup snapshot audit'.split(' ');
+
+const PLAN = `apiVersion: cc7/v1
+kind: ResponsePlan
+organization: Bench Corp
+timezone: America/New_York
+approved: { by: CTO, at: 2026-01-15T10:00:00Z }
+reviews:
+  - { at: 2026-01-15T10:00:00Z, reviewers: [alice@bench.io], changes: Annual review }
+review_interval_days: 365
+tabletop_interval_days: 365
+business_days: { weekdays: [mon, tue, wed, thu, fri], holidays: [2026-12-25] }
+roles:
+  incident_lead: { title: Incident Response Lead, members: [alice@bench.io] }
+  security_operations: { title: Security Operations, members: [carol@bench.io] }
+  engineering_on_call: { title: Engineering On-Call, members: [dan@bench.io] }
+  legal: { title: Legal Counsel, members: [erin@bench.io] }
+  executive_sponsor: { title: Executive Sponsor, members: [frank@bench.io] }
+severity_levels:
+  - { id: SEV1, name: Critical, post_incident_review: { required: true, due_business_days: 5 }, remediation_due_days: 14 }
+  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: 10 }, remediation_due_days: 30 }
+  - { id: SEV3, name: Medium, post_incident_review: { required: false }, remediation_due_days: 90 }
+notification:
+  regimes: [gdpr-art33, us-ca, customer-dpa]
+  customer_dpa_hours: 48
+  warn_before_hours: 24
+`;
+
+function runbook(id: string): string {
+  const phase = (name: string) => `  ${name}: [ { step: Do the ${name.replace(/_/g, ' ')} work, role: security_operations } ]`;
+  return [`apiVersion: cc7/v1`, `kind: Runbook`, `id: ${id}`, `title: Runbook ${id}`, `owner: security_operations`,
+    `last_reviewed: 2026-02-01`, `review_interval_days: 365`, `phases:`,
+    ...['identification', 'containment', 'investigation', 'remediation', 'recovery', 'post_incident_review'].map(phase), ''].join('\n');
+}
+
+function sentence(next: () => number, words: number): string {
+  return Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** One incident of roughly `targetBytes`, at a random phase. */
+export function incident(n: number, next: () => number, targetBytes: number): string {
+  const id = `INC-2026-${String(n).padStart(5, '0')}`;
+  const detected = Date.UTC(2026, 0, 1) + Math.floor(next() * 300) * 86_400_000 + Math.floor(next() * 86_400_000);
+  const phase = Math.floor(next() * PHASES.length);
+  const lines = [
+    'apiVersion: cc7/v1', 'kind: Incident', `id: ${id}`, `title: ${sentence(next, 6)}`,
+    `severity: SEV${1 + Math.floor(next() * 3)}`, `status: ${PHASES[phase]}`,
+    `category: ${CATEGORIES[Math.floor(next() * CATEGORIES.length)]}`, `runbook: RB-${1 + Math.floor(next() * 3)}`,
+    `detected_at: ${iso(detected)}`, `detection_source: ${SOURCES[Math.floor(next() * SOURCES.length)]}`,
+    'reported_by: carol@bench.io',
+    `triage: { assessed_at: ${iso(detected + 1_800_000)}, assessed_by: carol@bench.io, rationale: ${sentence(next, 8)} }`,
+    'roles: { incident_lead: alice@bench.io, engineering_on_call: dan@bench.io }',
+    'containment:', `  - { action: ${sentence(next, 5)}, at: ${iso(detected + 3_600_000)}, by: dan@bench.io }`,
+    'investigation:', `  root_cause: ${sentence(next, 10)}`, '  affected_systems: [billing-api]',
+    '  customer_data: { involved: false }', '  personal_data: { involved: false }', '  notes: |',
+  ];
+  const timeline = ['timeline:'];
+  let at = detected;
+  let size = lines.join('\n').length;
+  // Grow timeline and notes together until the record reaches its size.
+  while (size < targetBytes) {
+    at += Math.floor(next() * 3_600_000);
+    const entry = `  - { at: ${iso(at)}, event: ${sentence(next, 9)}, by: dan@bench.io }`;
+    const note = `    ${sentence(next, 14)}`;
+    timeline.push(entry);
+    lines.push(note);
+    size += entry.length + note.length + 2;
+  }
+  if (timeline.length === 1) timeline.push(`  - { at: ${iso(detected)}, event: alert }`);
+  const remediation = ['remediation:',
+    `  - { id: REM-1, action: ${sentence(next, 6)}, owner: dan@bench.io, ticket: SEC-${n}, due: 2027-03-01, status: open }`];
+  return [...lines, ...timeline, ...remediation, ''].join('\n');
+}
+
+/** Writes the corpus into `dir` (emptied first) and returns the incident paths. */
+export function writeCorpus(dir: string, count: number, seed = 7): string[] {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'incidents'), { recursive: true });
+  mkdirSync(path.join(dir, 'runbooks'), { recursive: true });
+  writeFileSync(path.join(dir, 'plan.yaml'), PLAN);
+  for (let i = 1; i <= 3; i++) writeFileSync(path.join(dir, 'runbooks', `RB-${i}.yaml`), runbook(`RB-${i}`));
+  const next = random(seed);
+  const files: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    const file = path.join(dir, 'incidents', `INC-2026-${String(n).padStart(5, '0')}.yaml`);
+    writeFileSync(file, incident(n, next, 1024 + Math.floor(next() * 29 * 1024)));
+    files.push(file);
+  }
+  return files;
+}

@@ -1,0 +1,56 @@
+import { getIn, isPresent } from '../data';
+import { endOfDayAfterBusinessDays, planCalendar } from '../deadlines/calendar';
+import { formatDuration, formatInstant, localDate, parseInstant } from '../deadlines/time';
+import type { Rule } from '../rule';
+import { planZone, severityOf } from './support/lifecycle';
+
+const HELD_AT = ['post_incident_review', 'held_at'];
+
+/**
+ * The post-incident review of a severity that requires one (SPEC 2.5): due at the end of the
+ * Nth business day after the local day of resolved_at (day 0), in the plan's zone over the
+ * plan's business days. Overdue and not held: error on resolved_at; held late: warning on
+ * held_at. Held exactly at the due instant is on time.
+ */
+export const pirDeadline: Rule = {
+  id: 'pir-deadline',
+  defaultSeverity: 'error',
+  description: 'The severity requires a post-incident review and it is overdue, or was held late.',
+  criteria: 'CC7.5',
+  checkDocument(doc, context) {
+    const plan = context.plan;
+    if (doc.kind !== 'Incident' || !doc.data || !plan) return [];
+    const severity = severityOf(doc.data, plan);
+    const days = severity?.reviewDueBusinessDays;
+    if (!severity?.reviewRequired || days === undefined) return [];
+    const zone = planZone(plan);
+    const resolved = parseInstant(doc.data.resolved_at, zone);
+    if (!resolved) return [];
+    const calendar = planCalendar(zone, plan.businessDays.weekdays, plan.businessDays.holidays);
+    const due = endOfDayAfterBusinessDays(resolved.ms, days, calendar);
+    if (due === undefined) return [];
+
+    const dueText = `${localDate(due, zone)} (end of day, ${zone})`;
+    const window = `${severity.id} requires a post-incident review within ${days} business day${days === 1 ? '' : 's'} `
+      + `of resolution (resolved ${localDate(resolved.ms, zone)})`;
+    const heldValue = getIn(doc.data, HELD_AT);
+    if (isPresent(heldValue)) {
+      const held = parseInstant(heldValue, zone);
+      // An unreadable held_at is the schema's finding; the review was recorded as held.
+      if (!held || held.ms <= due) return [];
+      return [{
+        path: HELD_AT,
+        severity: 'warning',
+        message: `Post-incident review held ${formatInstant(held.ms)}, late by ${formatDuration(held.ms - due)}: `
+          + `it was due ${dueText}. ${window}. Record the reason for the delay in post_incident_review.summary, `
+          + 'or waive this finding with the approver.',
+      }];
+    }
+    if (context.now <= due) return [];
+    return [{
+      path: ['resolved_at'],
+      message: `Post-incident review was due ${dueText}, ${formatDuration(context.now - due)} ago: hold it and record `
+        + `post_incident_review.held_at, participants, summary and lessons_learned. ${window}.`,
+    }];
+  },
+};

@@ -1,0 +1,37 @@
+import type { DocumentFacts } from '../facts';
+import { localDate } from '../deadlines/time';
+import type { Rule } from '../rule';
+import { DAY_MS, isGoverningPlan, wholeDays } from './support/program-hygiene';
+
+/** How far back a detected incident or event keeps the workspace from being "quiet". */
+export const QUIET_PERIOD_DAYS = 90;
+
+/**
+ * On the governing plan: no Incident or SecurityEvent detected in the last 90 days
+ * (now − 90 × 24 h < detected_at ≤ now). A record dated after now does not count.
+ */
+export const quietPeriod: Rule = {
+  id: 'quiet-period',
+  defaultSeverity: 'info',
+  description: 'No Incident or SecurityEvent recorded in the last 90 days: auditors may question whether detection works.',
+  criteria: 'CC7.2',
+  checkWorkspace(facts, index, context) {
+    if (!isGoverningPlan(facts, index)) return [];
+    const since = context.now - QUIET_PERIOD_DAYS * DAY_MS;
+    let latest: (DocumentFacts & { detectedAt: number }) | undefined;
+    for (const other of index.all()) {
+      if (other.kind !== 'Incident' && other.kind !== 'SecurityEvent') continue;
+      const at = other.detectedAt;
+      if (at === undefined || at > context.now) continue;
+      if (at > since) return [];
+      if (!latest || at > latest.detectedAt || (at === latest.detectedAt && other.path < latest.path)) latest = { ...other, detectedAt: at };
+    }
+    const quiet = latest
+      ? `No incident or security event recorded since ${localDate(latest.detectedAt, 'UTC')} (${wholeDays(context.now - latest.detectedAt)}; the latest is ${latest.id ?? latest.path})`
+      : `No incident or security event recorded in the last ${QUIET_PERIOD_DAYS} d (none recorded)`;
+    return [{
+      range: facts.anchor,
+      message: `${quiet}: auditors may question whether detection works (CC7.2). Record triaged events as SecurityEvent documents.`,
+    }];
+  },
+};

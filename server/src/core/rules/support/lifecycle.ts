@@ -1,0 +1,164 @@
+// The incident lifecycle (SPEC 2.3): its phase order, the evidence each phase needs, and the
+// readers the lifecycle rules share (phase-evidence, timeline-order, timestamp-timezone,
+// breach-determination, pir-deadline). Pure, and safe on any data: a wrong type is absent.
+import { getIn, isPresent, isRecord, list, record, text } from '../../data';
+import { parseInstant } from '../../deadlines/time';
+import type { PlanFacts, SeverityFacts } from '../../plan';
+import { formatPath } from '../../schemas';
+import type { YamlPath } from '../../types';
+
+/** `status` values in lifecycle order: the phase now in progress. */
+export const PHASES = [
+  'identification',
+  'containment',
+  'investigation',
+  'remediation',
+  'recovery',
+  'post-incident-review',
+  'closed',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The position of a status in the lifecycle, or undefined for anything that is not a phase. */
+export function phaseIndex(status: unknown): number | undefined {
+  const index = PHASES.indexOf(status as Phase);
+  return index === -1 ? undefined : index;
+}
+
+/**
+ * One row of the SPEC 2.3 table from `containment` on (the identification row is the
+ * schema's): once the status is at least `phase`, `missing` lists the absent evidence.
+ */
+interface EvidenceRow {
+  phase: Phase;
+  missing(data: Record<string, unknown>, plan: PlanFacts | undefined): YamlPath[];
+}
+
+/** The leaf paths among `paths` whose value is absent (undefined, null, blank, empty list). */
+function absent(data: unknown, paths: readonly YamlPath[]): YamlPath[] {
+  return paths.filter((path) => !isPresent(getIn(data, path)));
+}
+
+/** The whole-section path that stands for "one item or more" when a list is missing or empty. */
+export const CONTAINMENT_PATH: YamlPath = ['containment'];
+export const REMEDIATION_PATH: YamlPath = ['remediation'];
+const CONTAINMENT_FIELDS = ['action', 'at', 'by'] as const;
+const REVIEW_FIELDS = ['held_at', 'participants', 'summary', 'lessons_learned'] as const;
+
+export const EVIDENCE_TABLE: readonly EvidenceRow[] = [
+  {
+    phase: 'containment',
+    missing: (data) => absent(data, [['triage', 'assessed_at'], ['triage', 'assessed_by'], ['triage', 'rationale']]),
+  },
+  {
+    phase: 'investigation',
+    missing: (data) => {
+      const actions = list(data.containment);
+      if (actions.length === 0) return [CONTAINMENT_PATH];
+      // A present list: name every incomplete action by its index (`containment[1].by`).
+      return actions.flatMap((action, i) =>
+        CONTAINMENT_FIELDS.filter((field) => !isPresent(record(action)[field])).map((field) => ['containment', i, field]));
+    },
+  },
+  {
+    phase: 'remediation',
+    missing: (data) => absent(data, [
+      ['investigation', 'root_cause'],
+      ['investigation', 'affected_systems'],
+      ['investigation', 'personal_data', 'involved'],
+      ['investigation', 'customer_data', 'involved'],
+    ]),
+  },
+  {
+    phase: 'recovery',
+    missing: (data) =>
+      list(data.remediation).length > 0 || text(data.remediation_not_required) ? [] : [REMEDIATION_PATH],
+  },
+  {
+    phase: 'post-incident-review',
+    missing: (data) => absent(data, [['recovery', 'restored_at'], ['recovery', 'verified_by'], ['resolved_at']]),
+  },
+  {
+    phase: 'closed',
+    missing: (data, plan) => [
+      ...absent(data, [['closed_at']]),
+      ...(severityOf(data, plan)?.reviewRequired
+        ? absent(data, REVIEW_FIELDS.map((field) => ['post_incident_review', field]))
+        : []),
+    ],
+  },
+];
+
+/**
+ * The YAML paths of the evidence an incident lacks for its status (SPEC 2.3), in table order;
+ * [] for an unknown status (the schema reports it). Leaf paths inside present sections
+ * (`triage.rationale`, `containment[1].by`); a missing or empty list is named by its key
+ * (`containment`, `remediation`), since what goes into it is one item or more. The post-incident
+ * review is required only when the plan's severity says so (no plan, unknown severity: not).
+ */
+export function missingEvidence(data: unknown, plan: PlanFacts | undefined): YamlPath[] {
+  if (!isRecord(data)) return [];
+  const current = phaseIndex(data.status);
+  if (current === undefined) return [];
+  return EVIDENCE_TABLE
+    .filter((row) => PHASES.indexOf(row.phase) <= current)
+    .flatMap((row) => row.missing(data, plan));
+}
+
+/** How a missing path reads in a message. */
+export function describeMissing(path: YamlPath): string {
+  if (path.length === 1 && path[0] === CONTAINMENT_PATH[0]) {
+    return `containment (one action or more, each with ${CONTAINMENT_FIELDS.join(', ')})`;
+  }
+  if (path.length === 1 && path[0] === REMEDIATION_PATH[0]) {
+    return 'remediation (one item or more, or remediation_not_required: <reason>)';
+  }
+  return formatPath(path);
+}
+
+/** The plan's severity level of an incident, when both exist. */
+export function severityOf(data: unknown, plan: PlanFacts | undefined): SeverityFacts | undefined {
+  const id = text(record(data).severity);
+  return id === undefined ? undefined : plan?.severities.find((level) => level.id === id);
+}
+
+/** The zone the plan reads local times in; UTC without a plan. */
+export function planZone(plan: PlanFacts | undefined): string {
+  return plan?.timezone ?? 'UTC';
+}
+
+/** A timestamp at a path, read as an instant; undefined when absent or unreadable. */
+export function instantAt(data: unknown, path: YamlPath, zone: string): number | undefined {
+  return parseInstant(getIn(data, path), zone)?.ms;
+}
+
+/** Keys whose timestamps are deadlines, which are expected to lie in the future. */
+const FUTURE_KEYS: ReadonlySet<string> = new Set(['due', 'expires']);
+
+/**
+ * Every string in the data that reads as an instant, with its path, in document order; values
+ * under deadline keys (`due`, `expires`) are left out. Iterative, so deep data cannot overflow.
+ */
+export function instantsIn(data: unknown, zone: string): { path: YamlPath; ms: number }[] {
+  const found: { path: YamlPath; ms: number }[] = [];
+  const stack: { value: unknown; path: YamlPath }[] = [{ value: data, path: [] }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const instant = parseInstant(value, zone);
+      if (instant) found.push({ path, ms: instant.ms });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    const children: { value: unknown; path: YamlPath }[] = Array.isArray(value)
+      ? value.map((item, i) => ({ value: item, path: [...path, i] }))
+      : Object.entries(value)
+        .filter(([key]) => !FUTURE_KEYS.has(key))
+        .map(([key, item]) => ({ value: item, path: [...path, key] }));
+    // Pushed in reverse so that they come off the stack in document order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return found;
+}

@@ -1,0 +1,148 @@
+// Findings of `notification-deadline` (SPEC 2.4): the deadline engine (core/deadlines) does the
+// arithmetic; this module decides which clock results are findings, where each sits and what
+// its message says. Instants are shown in UTC (formatInstant), lengths with formatDuration.
+import { getIn } from '../../data';
+import type { ClockResult, RegimeWindow } from '../../deadlines';
+import { formatDuration, formatInstant } from '../../deadlines';
+import type { Report } from '../../rule';
+
+/** A YAML path as the dotted text messages use (`notifications.breach_determination.decided_at`). */
+export function dotted(path: readonly (string | number)[]): string {
+  return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment)).join('.').replace(/\.\[/g, '[');
+}
+
+/** `72 h`, `30 calendar days`, `4 business days`. */
+export function describeWindow(window: RegimeWindow | undefined): string | undefined {
+  if (!window) return undefined;
+  switch (window.unit) {
+    case 'hours':
+      return `${window.amount} h`;
+    case 'calendar_days':
+      return `${window.amount} calendar day${window.amount === 1 ? '' : 's'}`;
+    case 'business_days':
+      return `${window.amount} business day${window.amount === 1 ? '' : 's'}`;
+    case 'none':
+      return undefined;
+  }
+}
+
+/** The article of the law that allows a reasoned late notice, where there is one. */
+function delayBasis(regime: string): string {
+  if (regime === 'gdpr-art33') return ' (GDPR Art. 33(1))';
+  if (regime === 'uk-gdpr-art33') return ' (UK GDPR Art. 33(1))';
+  return '';
+}
+
+/** What to do to close an open clock. */
+function closeIt(regime: string): string {
+  return `send it and record it under notifications.notices (regime: ${regime}), ` +
+    'or record why it is not required under notifications.not_required';
+}
+
+/** Said whenever a clock counted from detected_at (SPEC 2.4: the message must say so). */
+function fallbackNote(result: ClockResult): string {
+  return result.awareFallback
+    ? ' (the clock started at detected_at because notifications.aware_at is missing: record when the organization became aware)'
+    : '';
+}
+
+/** How to fill a missing clock field, by field. */
+const RECORD_CLOCK: Readonly<Record<string, string>> = {
+  'notifications.aware_at': 'record when the organization became aware of the breach',
+  'notifications.breach_determination.decided_at': 'record when the breach was determined',
+  'notifications.materiality.determined_at': 'record when materiality was determined',
+  detected_at: 'record when the incident was detected',
+};
+
+/**
+ * The finding for one regime's clock, or undefined when it needs none (met, not required,
+ * or open further off than warn_before_hours: the code lens shows those). `incident` is the
+ * document's data, read only to tell a missing clock field from an unreadable one.
+ */
+export function clockReport(result: ClockResult, incident: unknown): Report | undefined {
+  const subject = result.regime;
+  const clockField = result.clockField;
+  switch (result.status) {
+    case 'met':
+    case 'not-required':
+    case 'open':
+      return undefined;
+
+    case 'breached':
+      return {
+        path: clockField,
+        subject,
+        message: `${result.title} was due ${formatInstant(result.dueAt!)}, ${formatDuration(result.lateByMs!)} ago` +
+          `${fallbackNote(result)}: ${closeIt(subject)}`,
+      };
+
+    case 'approaching':
+      return {
+        path: clockField,
+        subject,
+        severity: 'warning',
+        message: `${result.title} is due ${formatInstant(result.dueAt!)}, in ${formatDuration(result.remainingMs!)}` +
+          `${fallbackNote(result)}: ${closeIt(subject)}`,
+      };
+
+    case 'late': {
+      const sent = `${result.title} was sent ${formatInstant(result.notifiedAt!)}, ${formatDuration(result.lateByMs!)} ` +
+        `after the deadline of ${formatInstant(result.dueAt!)}${fallbackNote(result)}`;
+      const path = ['notifications', 'notices', result.noticeIndex!, 'notified_at'];
+      return result.hasDelayReason
+        ? {
+          path,
+          subject,
+          severity: 'warning',
+          message: `${sent}; its delay_reason explains the delay${delayBasis(subject)}: keep the evidence behind those reasons for the auditor`,
+        }
+        : {
+          path,
+          subject,
+          message: `${sent}: add delay_reason to the notice with the reasons for the delay${delayBasis(subject)}`,
+        };
+    }
+
+    case 'clock-missing': {
+      const field = dotted(clockField);
+      const value = getIn(incident, clockField);
+      const state = value === undefined || value === null ? 'which is missing' : 'which is not a readable timestamp';
+      const also = field === 'notifications.aware_at' ? ' (nor is detected_at, its fallback)' : '';
+      const window = describeWindow(result.window);
+      return {
+        path: clockField,
+        subject,
+        message: `${subject}'s clock starts at ${field}, ${state}${also}: the deadline cannot be checked — ` +
+          `${RECORD_CLOCK[field] ?? `record ${field}`} (${result.title}${window ? `, ${window}` : ''})`,
+      };
+    }
+
+    case 'no-decision':
+      return {
+        path: clockField,
+        subject,
+        severity: 'warning',
+        message: `no decision recorded on notifying ${result.recipient || 'the recipients'} (${articleOf(result)}): ` +
+          `notify them without undue delay and record it under notifications.notices (regime: ${subject}), ` +
+          'or record why it is not required (e.g. an exemption that applies) under notifications.not_required',
+      };
+
+    case 'window-missing':
+      return {
+        path: clockField,
+        subject,
+        message: subject === 'customer-dpa'
+          ? 'customer-dpa applies (investigation.customer_data.involved is true) but the plan does not set ' +
+            'notification.customer_dpa_hours, so the customer notice deadline cannot be checked: set it in the plan ' +
+            'to the shortest customer contract window in hours (e.g. 48)'
+          : `${subject} applies but the plan gives it no usable window, so its deadline cannot be checked: ` +
+            `give the regime in the plan's notification.regimes a window of { hours }, { calendar_days } or { business_days }`,
+      };
+  }
+}
+
+/** `GDPR Art. 34` from the regime's title or source, for the no-decision message. */
+function articleOf(result: ClockResult): string {
+  const match = /^(?:UK )?GDPR Art\. \d+/.exec(result.title);
+  return match ? match[0] : result.title;
+}

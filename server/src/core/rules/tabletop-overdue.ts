@@ -1,0 +1,43 @@
+import type { DocumentFacts } from '../facts';
+import { formatInstant } from '../deadlines/time';
+import type { Rule } from '../rule';
+import { byPath, interval, intervalDays, isGoverningPlan, wholeDays } from './support/program-hygiene';
+
+/**
+ * The governing plan needs a TabletopExercise held within tabletop_interval_days (default
+ * 365) before now; an exercise dated after now has not happened and does not count.
+ */
+export const tabletopOverdue: Rule = {
+  id: 'tabletop-overdue',
+  defaultSeverity: 'warning',
+  description: 'No TabletopExercise held within tabletop_interval_days (default 365) before now; reported on the plan.',
+  criteria: 'CC7.5',
+  checkWorkspace(facts, index, context) {
+    if (!isGoverningPlan(facts, index)) return [];
+    const every = interval(intervalDays(facts.plan?.tabletopIntervalDays), 'tabletop_interval_days', facts.tabletopIntervalRange !== undefined);
+    const exercises = [...index.all()].filter((other) => other.kind === 'TabletopExercise').sort(byPath);
+    const held = exercises.filter((other): other is DocumentFacts & { heldAt: number } => other.heldAt !== undefined && other.heldAt <= context.now);
+    const latest = held.reduce<(DocumentFacts & { heldAt: number }) | undefined>((best, other) => (!best || other.heldAt > best.heldAt ? other : best), undefined);
+    if (latest && context.now - latest.heldAt <= every.ms) return [];
+
+    const notes = exercises.flatMap((other) => {
+      const name = other.id ?? 'An exercise without an id';
+      if (other.heldAt === undefined) return [`${name} has no readable held_at (an RFC 3339 timestamp) and does not count.`];
+      if (other.heldAt > context.now) return [`${name} is dated ${formatInstant(other.heldAt)}, after now, and does not count.`];
+      return [];
+    });
+    const status = latest
+      ? `No tabletop exercise held in the last ${every.describe}: the latest, ${latest.id ?? 'without an id'}, was held ${formatInstant(latest.heldAt)}, `
+        + `${wholeDays(context.now - latest.heldAt)} ago (the next one was due ${formatInstant(latest.heldAt + every.ms)}).`
+      : `No tabletop exercise recorded: the plan requires one every ${every.describe}.`;
+    return [{
+      range: facts.tabletopIntervalRange ?? facts.anchor,
+      message: [
+        status,
+        ...notes,
+        'Hold one and record it as a TabletopExercise document (held_at, participants, scenario, findings): '
+          + 'auditors treat an untested plan as a design-only control (CC7.5).',
+      ].join(' '),
+    }];
+  },
+};

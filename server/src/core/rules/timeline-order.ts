@@ -1,0 +1,100 @@
+import { list, record } from '../data';
+import { formatDuration, formatInstant, parseInstant } from '../deadlines/time';
+import type { Report, Rule } from '../rule';
+import { formatPath } from '../schemas';
+import type { YamlPath } from '../types';
+import { instantAt, instantsIn, planZone } from './support/lifecycle';
+
+interface Stamp {
+  path: YamlPath;
+  ms: number;
+}
+
+/**
+ * Times of an incident that cannot all be true (SPEC 2.5): timeline entries out of order, the
+ * detected → triaged → contained → resolved → closed chain running backwards, or a time after
+ * now. Times are compared as instants; unreadable ones are skipped (the schema reports them).
+ */
+export const timelineOrder: Rule = {
+  id: 'timeline-order',
+  defaultSeverity: 'warning',
+  description: 'Timeline entries out of time order, the detection-to-closure chain broken, or a time in the future.',
+  criteria: 'CC7.4',
+  checkDocument(doc, context) {
+    if (doc.kind !== 'Incident' || !doc.data) return [];
+    const zone = planZone(context.plan);
+    return [
+      ...timelineReports(doc.data, zone),
+      ...chainReports(doc.data, zone),
+      ...futureReports(doc.data, zone, context.now),
+    ];
+  },
+};
+
+const at = (stamp: Stamp) => `${formatPath(stamp.path)} (${formatInstant(stamp.ms)})`;
+
+/** The first timeline entry earlier than the readable entry before it. */
+function timelineReports(data: Record<string, unknown>, zone: string): Report[] {
+  let previous: Stamp | undefined;
+  const entries = list(data.timeline);
+  for (let i = 0; i < entries.length; i++) {
+    const path = ['timeline', i, 'at'];
+    const ms = parseInstant(record(entries[i]).at, zone)?.ms;
+    if (ms === undefined) continue;
+    const current = { path, ms };
+    if (previous && ms < previous.ms) {
+      return [{
+        path,
+        message: `Timeline entry ${at(current)} is ${formatDuration(previous.ms - ms)} earlier than the entry before it, `
+          + `${at(previous)}: keep the timeline in ascending time order (move the entry, or correct its time).`,
+      }];
+    }
+    previous = current;
+  }
+  return [];
+}
+
+/** detected_at ≤ triage.assessed_at ≤ first containment ≤ resolved_at ≤ closed_at, over the links present. */
+function chainReports(data: Record<string, unknown>, zone: string): Report[] {
+  const links: Stamp[] = [];
+  const push = (path: YamlPath) => {
+    const ms = instantAt(data, path, zone);
+    if (ms !== undefined) links.push({ path, ms });
+  };
+  push(['detected_at']);
+  push(['triage', 'assessed_at']);
+  const firstContainment = list(data.containment)
+    .map((action, i): Stamp | undefined => {
+      const ms = parseInstant(record(action).at, zone)?.ms;
+      return ms === undefined ? undefined : { path: ['containment', i, 'at'], ms };
+    })
+    .filter((stamp): stamp is Stamp => stamp !== undefined)
+    .reduce<Stamp | undefined>((earliest, stamp) => (earliest && earliest.ms <= stamp.ms ? earliest : stamp), undefined);
+  if (firstContainment) links.push(firstContainment);
+  push(['resolved_at']);
+  push(['closed_at']);
+
+  const reports: Report[] = [];
+  for (let i = 1; i < links.length; i++) {
+    const before = links[i - 1]!;
+    const later = links[i]!;
+    if (later.ms >= before.ms) continue;
+    reports.push({
+      path: later.path,
+      message: `${at(later)} is ${formatDuration(before.ms - later.ms)} before ${at(before)}, but must not precede it `
+        + '(detected_at, triage.assessed_at, the first containment action, resolved_at, closed_at come in this order): correct one of the two times.',
+    });
+  }
+  return reports;
+}
+
+/** Any time of the incident after now; deadlines (`due`, `expires`) excepted. */
+function futureReports(data: Record<string, unknown>, zone: string, now: number): Report[] {
+  return instantsIn(data, zone)
+    .filter((stamp) => stamp.ms > now)
+    .map((stamp) => ({
+      path: stamp.path,
+      message: `${at(stamp)} is ${formatDuration(stamp.ms - now)} in the future (now ${formatInstant(now)}): `
+        + 'record what happened only once it has happened, and check the date and the UTC offset.',
+    }));
+}

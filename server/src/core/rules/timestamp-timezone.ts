@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { formatInstant, parseInstant } from '../deadlines/time';
+import { nodeRange } from '../locate';
+import type { Report, Rule } from '../rule';
+import { formatPath } from '../schemas';
+import type { YamlPath } from '../types';
+import { planZone } from './support/lifecycle';
+
+/** A date-time with no `Z` and no `±HH:MM` (SPEC 2: accepted by the schema, but ambiguous). */
+const LOCAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * Every timestamp value without an offset, at any depth of any kind of document, found in the
+ * parse tree so that each value is reported once, where it is written (an alias is not a copy).
+ */
+export const timestampTimezone: Rule = {
+  id: 'timestamp-timezone',
+  defaultSeverity: 'warning',
+  description: 'A timestamp without an offset: deadlines cannot be computed from ambiguous times.',
+  criteria: 'all',
+  checkDocument(doc, context) {
+    const yaml = doc.file?.documents[0];
+    if (!doc.file || !yaml) return [];
+    const zone = planZone(context.plan);
+    const reports: Report[] = [];
+    for (const { node, path } of stringScalars(yaml.contents as Node | null)) {
+      if (!LOCAL_TIMESTAMP.test(node.value)) continue;
+      const range = nodeRange(node.scalar, doc.file.lineCounter);
+      if (!range) continue;
+      reports.push({ range, message: message(path, node.value, zone, context.plan !== undefined, context.now) });
+    }
+    return reports;
+  },
+};
+
+function message(path: YamlPath, value: string, zone: string, hasPlan: boolean, now: number): string {
+  const instant = parseInstant(value, zone);
+  const where = hasPlan ? `${zone} (the plan's timezone)` : 'UTC (no ResponsePlan sets a timezone)';
+  const read = instant ? ` as ${formatInstant(instant.ms)}` : '';
+  const offset = DateTime.fromMillis(instant?.ms ?? now, { zone }).toFormat('ZZ');
+  const name = path.length > 0 ? `${formatPath(path)} ` : '';
+  return `${name}${value} has no UTC offset; it is read in ${where}${read}: add Z or an offset like ${offset}.`;
+}
+
+interface StringScalar {
+  node: { scalar: Node; value: string };
+  path: YamlPath;
+}
+
+/** The string scalars that are values (not keys) under a node, with their paths; iterative. */
+function stringScalars(root: Node | null): StringScalar[] {
+  const found: StringScalar[] = [];
+  const stack: { node: unknown; path: YamlPath }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isScalar(node)) {
+      if (typeof node.value === 'string') found.push({ node: { scalar: node, value: node.value }, path });
+    } else if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        stack.push({ node: pair.value, path: [...path, key] });
+      }
+    } else if (isPair(node)) {
+      stack.push({ node: node.value, path });
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,134 @@
+import { getIn, isRecord, list, record, text } from '../data';
+import type { Cc7Document } from '../document';
+import type { DocumentFacts, Reference, WorkspaceIndex } from '../facts';
+import type { PlanFacts } from '../plan';
+import type { Report, Rule } from '../rule';
+import type { YamlPath } from '../types';
+import { describeDocument, fileName, planRegimeIds, planRelated, relatedTo, suggestion, withArticle } from './support/references';
+import { trackedItems } from './support/tracking';
+
+/** A role id as written (snake_case, no @): how `decided_by` tells a role from a person. */
+const ROLE_ID = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * Ids that name nothing: plan severities and roles used in a document (when there is a plan;
+ * plan-missing reports its absence), waiver targets that name no id of the document, and,
+ * across files, an incident's runbook, a tabletop's exercised runbooks and a non-escalated
+ * event's incident (an escalated one is escalation-link's).
+ */
+export const unknownReference: Rule = {
+  id: 'unknown-reference',
+  defaultSeverity: 'error',
+  description: 'A severity, role, runbook, remediation id or incident id that is not defined.',
+  criteria: 'all',
+  checkDocument(doc, context) {
+    if (!doc.kind || !doc.data) return [];
+    return [...(context.plan ? planReferences(doc, context.plan) : []), ...waiverTargets(doc, context.plan)];
+  },
+  checkWorkspace(facts, index) {
+    return facts.references.flatMap((reference) => {
+      if (reference.expects === 'Incident' && facts.escalation?.outcome === 'escalated') return [];
+      return resolve(reference, index);
+    });
+  },
+};
+
+// ---- Plan-defined ids -------------------------------------------------------------------
+
+function planReferences(doc: Cc7Document, plan: PlanFacts): Report[] {
+  const data = doc.data ?? {};
+  const found: Report[] = [];
+  const severity = (value: unknown, path: YamlPath, what: string) => {
+    const id = text(value);
+    if (id === undefined || plan.severities.some((level) => level.id === id)) return;
+    found.push({
+      path,
+      message: `${what} "${id}" is not a severity level of the plan: ${suggestion(id, plan.severities.map((level) => level.id), 'severity level')}`,
+      related: planRelated(plan, doc.path, 'The plan defines the severity levels under severity_levels'),
+    });
+  };
+  const role = (value: unknown, path: YamlPath, what: string, on?: 'key', advice = '') => {
+    const id = text(value);
+    if (id === undefined || plan.roles.includes(id)) return;
+    found.push({
+      path,
+      on,
+      message: `${what} "${id}" is not a role of the plan: ${suggestion(id, plan.roles, 'role')}${advice}`,
+      related: planRelated(plan, doc.path, 'The plan defines the roles under roles'),
+    });
+  };
+
+  if (doc.kind === 'Incident' || doc.kind === 'SecurityEvent') severity(data.severity, ['severity'], 'Severity');
+  if (doc.kind === 'Incident') {
+    for (const key of Object.keys(record(data.roles))) role(key, ['roles', key], 'Role', 'key');
+    const decidedBy = text(getIn(data, ['notifications', 'breach_determination', 'decided_by']));
+    if (decidedBy && ROLE_ID.test(decidedBy)) {
+      role(decidedBy, ['notifications', 'breach_determination', 'decided_by'], 'decided_by', undefined,
+        ' (write a person as an email address)');
+    }
+  }
+  if (doc.kind === 'Runbook') {
+    list(data.severities).forEach((value, i) => severity(value, ['severities', i], 'Severity'));
+    role(data.owner, ['owner'], 'Runbook owner');
+    for (const [phase, steps] of Object.entries(record(data.phases))) {
+      list(steps).forEach((step, i) => {
+        if (isRecord(step)) role(step.role, ['phases', phase, i, 'role'], `The role of ${phase} step ${i + 1}`);
+      });
+    }
+  }
+  if (doc.kind === 'TabletopExercise') {
+    list(data.participants).forEach((participant, i) => {
+      if (isRecord(participant)) role(participant.role, ['participants', i, 'role'], 'Participant role');
+    });
+  }
+  list(data.waivers).forEach((waiver, i) => {
+    if (isRecord(waiver)) role(waiver.approved_by, ['waivers', i, 'approved_by'], 'Waiver approver', undefined, ' (approved_by is a role id)');
+  });
+  return found;
+}
+
+// ---- Waiver targets ---------------------------------------------------------------------
+
+/**
+ * A waiver's `target` must name an id inside the document: a remediation or improvement id,
+ * or, for notification-deadline, a regime the plan lists (checked only when there is a plan).
+ */
+function waiverTargets(doc: Cc7Document, plan: PlanFacts | undefined): Report[] {
+  const itemIds = trackedItems(doc).flatMap((item) => (item.id ? [item.id] : []));
+  return list(doc.data?.waivers).flatMap((waiver, i) => {
+    if (!isRecord(waiver)) return [];
+    const target = text(waiver.target);
+    if (target === undefined) return [];
+    const regimes = waiver.rule === 'notification-deadline';
+    if (regimes && !plan) return [];
+    const known = regimes ? planRegimeIds(plan!) : itemIds;
+    if (known.includes(target)) return [];
+    const noun = regimes ? 'regime of the plan' : 'remediation or improvement id of this document';
+    return [{
+      path: ['waivers', i, 'target'],
+      message: `Waiver target "${target}" is not a ${noun}, so the waiver covers nothing: ${suggestion(target, known, regimes ? 'regime' : 'item id')}; `
+        + 'name an existing id, or omit target to cover the whole document',
+    }];
+  });
+}
+
+// ---- Cross-file references --------------------------------------------------------------
+
+function resolve(reference: Reference, index: WorkspaceIndex): Report[] {
+  const sharing = index.withId(reference.id);
+  if (sharing.some((other) => other.kind === reference.expects)) return [];
+  if (sharing.length > 0) {
+    const kinds = [...new Set(sharing.map((other) => withArticle(other.kind ?? 'document')))].join(' and ');
+    return [{
+      range: reference.range,
+      message: `${reference.field}: ${reference.id} is ${kinds} (${sharing.map(fileName).join(', ')}), not ${withArticle(reference.expects)}: `
+        + `name ${withArticle(reference.expects)} here`,
+      related: sharing.map((other) => relatedTo(other, `${reference.id} is this ${describeDocument(other)}`)),
+    }];
+  }
+  const known = [...index.all()].flatMap((other: DocumentFacts) => (other.kind === reference.expects && other.id ? [other.id] : []));
+  return [{
+    range: reference.range,
+    message: `${reference.field}: no ${reference.expects} has the id ${reference.id}: ${suggestion(reference.id, known, reference.expects)}`,
+  }];
+}

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('file-too-large', () => fixtureCases('file-too-large'));

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('multiple-documents', () => fixtureCases('multiple-documents'));

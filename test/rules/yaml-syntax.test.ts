@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('yaml-syntax', () => fixtureCases('yaml-syntax'));
