@@ -96,7 +96,22 @@ export function incident(n: number, next: () => number, targetBytes: number): st
   if (timeline.length === 1) timeline.push(`  - { at: ${iso(detected)}, event: alert }`);
   const remediation = ['remediation:',
     `  - { id: REM-1, action: ${sentence(next, 6)}, owner: dan@bench.io, ticket: SEC-${n}, due: 2027-03-01, status: open }`];
-  return [...lines, ...timeline, ...remediation, ''].join('\n');
+  return [...lines, ...timeline, ...remediation, ...laterEvidence(phase, detected, next), ''].join('\n');
+}
+
+/** The evidence of the phases after remediation, so each record is complete for its phase (SPEC 2.3). */
+function laterEvidence(phase: number, detected: number, next: () => number): string[] {
+  const resolved = detected + 86_400_000;
+  const lines: string[] = [];
+  if (phase >= PHASES.indexOf('post-incident-review')) {
+    lines.push(`recovery: { restored_at: ${iso(resolved)}, verified_by: carol@bench.io }`, `resolved_at: ${iso(resolved)}`);
+  }
+  if (phase === PHASES.indexOf('closed')) {
+    lines.push('post_incident_review:', `  held_at: ${iso(resolved + 86_400_000)}`, '  participants: [alice@bench.io, dan@bench.io]',
+      `  summary: ${sentence(next, 12)}`, `  lessons_learned: [${sentence(next, 6)}]`, '  action_items: [REM-1]',
+      `closed_at: ${iso(resolved + 2 * 86_400_000)}`);
+  }
+  return lines;
 }
 
 /** Writes the corpus into `dir` (emptied first) and returns the incident paths. */

@@ -7,8 +7,8 @@ import { formatDuration, formatInstant } from '../../deadlines';
 import type { Report } from '../../rule';
 
 /** A YAML path as the dotted text messages use (`notifications.breach_determination.decided_at`). */
-export function dotted(path: readonly (string | number)[]): string {
-  return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment)).join('.').replace(/\.\[/g, '[');
+export function dotted(path: readonly string[]): string {
+  return path.join('.');
 }
 
 /** `72 h`, `30 calendar days`, `4 business days`. */
@@ -40,11 +40,13 @@ function closeIt(regime: string): string {
 }
 
 /** Said whenever a clock counted from detected_at (SPEC 2.4: the message must say so). */
-function fallbackNote(result: ClockResult): string {
-  return result.awareFallback
-    ? ' (the clock started at detected_at because notifications.aware_at is missing: record when the organization became aware)'
-    : '';
+function fallbackNote(result: ClockResult, incident: unknown): string {
+  if (!result.awareFallback) return '';
+  const why = isAbsent(getIn(incident, ['notifications', 'aware_at'])) ? 'is missing' : 'is not a readable timestamp';
+  return ` (the clock started at detected_at because notifications.aware_at ${why}: record when the organization became aware)`;
 }
+
+const isAbsent = (value: unknown): boolean => value === undefined || value === null;
 
 /** How to fill a missing clock field, by field. */
 const RECORD_CLOCK: Readonly<Record<string, string>> = {
@@ -73,7 +75,7 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
         path: clockField,
         subject,
         message: `${result.title} was due ${formatInstant(result.dueAt!)}, ${formatDuration(result.lateByMs!)} ago` +
-          `${fallbackNote(result)}: ${closeIt(subject)}`,
+          `${fallbackNote(result, incident)}: ${closeIt(subject)}`,
       };
 
     case 'approaching':
@@ -82,12 +84,12 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
         subject,
         severity: 'warning',
         message: `${result.title} is due ${formatInstant(result.dueAt!)}, in ${formatDuration(result.remainingMs!)}` +
-          `${fallbackNote(result)}: ${closeIt(subject)}`,
+          `${fallbackNote(result, incident)}: ${closeIt(subject)}`,
       };
 
     case 'late': {
       const sent = `${result.title} was sent ${formatInstant(result.notifiedAt!)}, ${formatDuration(result.lateByMs!)} ` +
-        `after the deadline of ${formatInstant(result.dueAt!)}${fallbackNote(result)}`;
+        `after the deadline of ${formatInstant(result.dueAt!)}${fallbackNote(result, incident)}`;
       const path = ['notifications', 'notices', result.noticeIndex!, 'notified_at'];
       return result.hasDelayReason
         ? {
@@ -105,9 +107,8 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
 
     case 'clock-missing': {
       const field = dotted(clockField);
-      const value = getIn(incident, clockField);
-      const state = value === undefined || value === null ? 'which is missing' : 'which is not a readable timestamp';
-      const also = field === 'notifications.aware_at' ? ' (nor is detected_at, its fallback)' : '';
+      const state = isAbsent(getIn(incident, clockField)) ? 'which is missing' : 'which is not a readable timestamp';
+      const also = field === 'notifications.aware_at' ? ', and detected_at, its fallback, cannot be read either' : '';
       const window = describeWindow(result.window);
       return {
         path: clockField,
