@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, Program } from '../core/program';
 import type { Finding, SeveritySetting } from '../core/types';
-import { DEFAULT_INCLUDE, listFiles, plansFirst, readContent } from '../node/files';
+import { DEFAULT_INCLUDE, listFiles, looksLikePlan, plansFirst, readContent } from '../node/files';
 import { CliError } from './errors';
 
 export interface CheckOptions {
@@ -37,14 +37,15 @@ export interface CheckResult {
 
 /**
  * Checks the CC7 documents below a folder, or the given files with the documents of their
- * workspace as context (the nearest enclosing git work tree, else their common folder), so
- * cross-file rules see the plan.
+ * workspace as context (the folder that holds their plan, see workspaceOf), so cross-file
+ * rules see the plan.
  */
 export function runCheck(options: CheckOptions): CheckResult {
-  const targets = (options.paths.length ? options.paths : ['.']).map((target) => path.resolve(options.cwd, target));
-  for (const target of targets) {
-    if (!existsSync(target)) throw new CliError(`no such file or folder: ${target}`);
+  const given = options.paths.length ? options.paths : ['.'];
+  for (const target of given) {
+    if (!existsSync(path.resolve(options.cwd, target))) throw new CliError(`no such file or folder: ${target}`);
   }
+  const targets = given.map((target) => path.resolve(options.cwd, target));
   const folders = targets.filter((target) => statSync(target).isDirectory());
   const files = targets.filter((target) => !folders.includes(target));
   const root = folders.length === 1 && files.length === 0 ? folders[0] : workspaceOf(targets);
@@ -64,13 +65,23 @@ export function runCheck(options: CheckOptions): CheckResult {
   return { root, asOf: options.now, filesChecked: checked.length, findings: findings.sort(compareFindings) };
 }
 
+/**
+ * The folder that holds the plan (SPEC 7), for file targets: walking up from their common
+ * folder, the first folder with a ResponsePlan in it or in a folder just below it (as in
+ * `plan/response-plan.yaml`), never above the git work tree that holds them; without one,
+ * their common folder. Every `file` in the output is relative to it.
+ */
 function workspaceOf(targets: string[]): string {
   const common = targets.map((target) => (statSync(target).isDirectory() ? target : path.dirname(target)))
     .reduce(commonAncestor);
   for (let dir = common; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return common;
+    if (holdsPlan(dir)) return dir;
+    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return common;
   }
+}
+
+function holdsPlan(dir: string): boolean {
+  return listFiles(dir, { include: ['*.{yaml,yml}', '*/*.{yaml,yml}'], exclude: [] }).some(looksLikePlan);
 }
 
 function commonAncestor(a: string, b: string): string {

@@ -9,25 +9,20 @@ const USAGE = `usage: cc7 check [PATH...] [--format stylish|json|sarif] [--as-of
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    process.stdout.write(`${USAGE}\n`);
-    return command === undefined ? 2 : 0;
-  }
+  if (command === '--help' || command === '-h') return help();
+  if (command === undefined) throw new CliError(`missing command; ${USAGE}`);
   if (command === 'check') return check(rest);
   throw new CliError(`unknown command "${command}"; ${USAGE}`);
 }
 
+function help(): number {
+  process.stdout.write(`${USAGE}\n`);
+  return 0;
+}
+
 function check(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', default: 'stylish' },
-      'as-of': { type: 'string' },
-      'max-warnings': { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseCheckArgs(args);
+  if (values.help) return help();
   const format = FORMATTERS[values.format];
   if (!format) throw new CliError(`unknown format "${values.format}": use stylish, json or sarif`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
@@ -40,7 +35,31 @@ function check(args: string[]): number {
   process.stdout.write(format(result));
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
-  return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  // Without this line a CI log would show "0 errors" next to a failed step.
+  if (tooManyWarnings) process.stderr.write(`cc7: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows\n`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function parseCheckArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'stylish' },
+        'as-of': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // node's own wording is long and points at `--` tricks; name the option and the usage instead.
+    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'([^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown) throw new CliError(`unknown option "${unknown}"; ${USAGE}`);
+    throw error;
+  }
 }
 
 function run(): void {
@@ -48,7 +67,8 @@ function run(): void {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
     const known = error instanceof CliError || error instanceof ClockError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    const message = error instanceof Error ? error.message : String(error);
+    // One line, always (SPEC 7): some of node's parseArgs messages span several.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
     process.stderr.write(`cc7: ${known ? message : `internal error: ${message}`}\n`);
     process.exitCode = 2;
   }

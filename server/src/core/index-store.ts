@@ -5,6 +5,8 @@ export class FactsIndex implements WorkspaceIndex {
   private readonly byPath = new Map<string, DocumentFacts>();
   private readonly byId = new Map<string, Set<string>>();
   private readonly referrers = new Map<string, Set<string>>();
+  /** Documents holding a reference that expects a kind: their messages list the ids of that kind. */
+  private readonly expecting = new Map<string, Set<string>>();
   private sortedPaths: string[] | undefined;
 
   get(path: string): DocumentFacts | undefined {
@@ -15,7 +17,10 @@ export class FactsIndex implements WorkspaceIndex {
     this.delete(facts.path);
     this.byPath.set(facts.path, facts);
     if (facts.id) addTo(this.byId, facts.id, facts.path);
-    for (const reference of facts.references) addTo(this.referrers, reference.id, facts.path);
+    for (const reference of facts.references) {
+      addTo(this.referrers, reference.id, facts.path);
+      addTo(this.expecting, reference.expects, facts.path);
+    }
     this.sortedPaths = undefined;
   }
 
@@ -24,7 +29,10 @@ export class FactsIndex implements WorkspaceIndex {
     if (!old) return;
     this.byPath.delete(path);
     if (old.id) removeFrom(this.byId, old.id, path);
-    for (const reference of old.references) removeFrom(this.referrers, reference.id, path);
+    for (const reference of old.references) {
+      removeFrom(this.referrers, reference.id, path);
+      removeFrom(this.expecting, reference.expects, path);
+    }
     this.sortedPaths = undefined;
   }
 
@@ -37,6 +45,11 @@ export class FactsIndex implements WorkspaceIndex {
   /** Documents that refer to this id. */
   referringTo(id: string): string[] {
     return [...this.referrers.get(id) ?? []];
+  }
+
+  /** Documents that refer to some document of this kind. */
+  expectingKind(kind: string): string[] {
+    return [...this.expecting.get(kind) ?? []];
   }
 
   plans(): DocumentFacts[] {

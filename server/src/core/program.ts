@@ -50,6 +50,8 @@ export class Program {
   private readonly index = new FactsIndex();
   private settings: ProgramSettings;
   private planKey = '';
+  /** Kinds whose set of ids a change may have altered since the last settle. */
+  private readonly touchedKinds = new Set<string>();
   private clock: Clock;
   /** The first document in path order when the program last settled (plan-missing sits on it). */
   private firstPath: string | undefined;
@@ -160,13 +162,15 @@ export class Program {
     touched.add(path);
   }
 
-  /** The document and those its ids can affect: the same id elsewhere, and documents referring to it. */
+  /** The document and those its id can affect: the same id elsewhere, documents referring to it or to its kind. */
   private noteDependents(path: string, touched: Set<string>): void {
     touched.add(path);
-    const id = this.index.get(path)?.id;
-    if (!id) return;
-    for (const other of this.index.withId(id)) touched.add(other.path);
-    for (const referrer of this.index.referringTo(id)) touched.add(referrer);
+    const facts = this.index.get(path);
+    if (!facts?.id) return;
+    for (const other of this.index.withId(facts.id)) touched.add(other.path);
+    for (const referrer of this.index.referringTo(facts.id)) touched.add(referrer);
+    // Documents referring to this kind list its known ids: settle re-checks them once per batch.
+    if (facts.kind) this.touchedKinds.add(facts.kind);
   }
 
   /** Brings every document up to date with the plan, re-runs the workspace rules where needed, and diffs. */
@@ -175,6 +179,8 @@ export class Program {
     for (const [path, entry] of [...this.entries]) {
       if (entry.planKey !== this.planKey) this.analyze(path, undefined, touched, true);
     }
+    for (const kind of this.touchedKinds) for (const referrer of this.index.expectingKind(kind)) touched.add(referrer);
+    this.touchedKinds.clear();
     // Plan-level workspace findings (plan-missing, tabletop-overdue, ...) depend on the whole set.
     for (const plan of this.index.plans()) touched.add(plan.path);
     const first = this.index.first()?.path;

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { version } from '../../../../package.json';
 import { ruleDocsUrl } from '../../core/rule';
@@ -29,7 +30,8 @@ export function formatSarif(result: CheckResult): string {
           })),
         },
       },
-      originalUriBaseIds: { SRCROOT: { uri: `${encodeURI(`file://${result.root.replace(/\/?$/, '/')}`)}` } },
+      // The checked folder as a file URI ending in `/` (pathToFileURL also gets Windows drives right).
+      originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(result.root).href.replace(/\/?$/, '/') } },
       columnKind: 'utf16CodeUnits',
       results: result.findings.map((finding) => ({
         ruleId: finding.rule,
@@ -49,7 +51,8 @@ export function formatSarif(result: CheckResult): string {
 function location(finding: Pick<CliFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>): Sarif.Location {
   return {
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(finding.file), uriBaseId: 'SRCROOT' },
+      // Each segment escaped on its own: encodeURI would leave `#` and `?` in a file name as they are.
+      artifactLocation: { uri: finding.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
       region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
     },
   };

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { describeDocument, documentInFile, relatedTo } from './support/references';
+import { describeDocument, documentInFile, joinAnd, relatedTo } from './support/references';
 import { itemNoun, trackedItems } from './support/tracking';
 
 /**
@@ -34,7 +34,7 @@ export const duplicateId: Rule = {
     if (others.length === 0) return [];
     return [{
       range: facts.idRange ?? facts.anchor,
-      message: `${facts.id} is also the id of ${others.map(documentInFile).join(', ')}: `
+      message: `${facts.id} is also the id of ${joinAnd(others.map(documentInFile))}: `
         + 'document ids are unique across the workspace; give one of them a new id',
       related: others.map((other) => relatedTo(other, `${facts.id} is also the id of this ${describeDocument(other)}`)),
     }];

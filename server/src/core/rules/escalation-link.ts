@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { describeDocument, fileName, relatedTo, withArticle } from './support/references';
+import { describeDocument, fileName, joinAnd, relatedTo, withArticle } from './support/references';
 
 /**
  * A SecurityEvent triaged as `escalated` must name, in its top-level `incident`, the
@@ -27,9 +27,10 @@ export const escalationLink: Rule = {
     if (sharing.some((other) => other.kind === 'Incident')) return [];
     const range = escalation.incidentRange ?? escalation.outcomeRange;
     if (sharing.length > 0) {
+      const kinds = joinAnd(sharing.map((other) => withArticle(other.kind ?? 'document')));
       return [{
         range,
-        message: `${name} was escalated to ${escalation.incident}, which is ${sharing.map((other) => withArticle(other.kind ?? 'document')).join(' and ')} (${sharing.map(fileName).join(', ')}), not an Incident: `
+        message: `${name} was escalated to ${escalation.incident}, which is ${kinds} (${sharing.map(fileName).join(', ')}), not an Incident: `
           + 'name the Incident opened for this event',
         related: sharing.map((other) => relatedTo(other, `${escalation.incident} is this ${describeDocument(other)}`)),
       }];
@@ -37,7 +38,7 @@ export const escalationLink: Rule = {
     return [{
       range,
       message: `${name} was escalated to ${escalation.incident}, but no Incident has that id: `
-        + 'fix the id, or add the incident record (incidents/' + escalation.incident + '.yaml)',
+        + `fix the id, or add the incident record (incidents/${escalation.incident}.yaml)`,
     }];
   },
 };

@@ -11,11 +11,13 @@ export const fileTooLarge: Rule = {
     const limit = context.maxFileBytes;
     return [{
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      message: `The file is ${megabytes(doc.byteLength)}, over the ${megabytes(limit)} limit, so it was not checked: split it, or raise cc7.maxFileBytes.`,
+      message: `The file is ${size(doc.byteLength)}, over the ${size(limit)} limit, so it was not checked: split it, or raise cc7.maxFileBytes.`,
     }];
   },
 };
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+function size(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
 }

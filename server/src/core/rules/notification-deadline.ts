@@ -15,6 +15,7 @@ export const notificationDeadline: Rule = {
   checkDocument(doc, context): Report[] {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const results = evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(context.plan), now: context.now });
-    return results.flatMap((result) => clockReport(result, doc.data) ?? []);
+    const zone = context.plan?.timezone ?? 'UTC';
+    return results.flatMap((result) => clockReport(result, doc.data, zone) ?? []);
   },
 };

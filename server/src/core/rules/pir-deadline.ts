@@ -31,8 +31,8 @@ export const pirDeadline: Rule = {
     if (due === undefined) return [];
 
     const dueText = `${localDate(due, zone)} (end of day, ${zone})`;
-    const window = `${severity.id} requires a post-incident review within ${days} business day${days === 1 ? '' : 's'} `
-      + `of resolution (resolved ${localDate(resolved.ms, zone)})`;
+    const within = days === 0 ? 'by the end of the day' : `within ${days} business day${days === 1 ? '' : 's'}`;
+    const window = `${severity.id} requires a post-incident review ${within} of resolution (resolved ${localDate(resolved.ms, zone)})`;
     const heldValue = getIn(doc.data, HELD_AT);
     if (isPresent(heldValue)) {
       const held = parseInstant(heldValue, zone);
@@ -42,8 +42,8 @@ export const pirDeadline: Rule = {
         path: HELD_AT,
         severity: 'warning',
         message: `Post-incident review held ${formatInstant(held.ms)}, late by ${formatDuration(held.ms - due)}: `
-          + `it was due ${dueText}. ${window}. Record the reason for the delay in post_incident_review.summary, `
-          + 'or waive this finding with the approver.',
+          + `it was due ${dueText}. ${window}. Explain the delay in post_incident_review.summary, `
+          + 'or record an approved waiver with the reason.',
       }];
     }
     if (context.now <= due) return [];

@@ -30,12 +30,11 @@ export const remediationUntracked: Rule = {
 function untracked(doc: Cc7Document, item: TrackedItem, context: RuleContext): Report[] {
   const missing = TRACKING_KEYS.filter((key) => !isPresent(item.item[key]));
   if (missing.length === 0) return [];
-  const name = itemName(item);
   const noun = itemNoun(item.section);
   const wanted = missing.map((key) => hint(key, doc, context)).join(', ');
   return [{
     path: itemAnchor(item),
-    message: `${noun === 'improvement' ? 'Improvement' : 'Remediation item'} ${name} has no ${joinOr(missing)}: add ${wanted}, so that an auditor can trace it to completion`,
+    message: `${noun[0].toUpperCase()}${noun.slice(1)} ${itemName(item)} has no ${joinOr(missing)}: add ${wanted}, so that an auditor can trace it to completion`,
     ...(item.id ? { subject: item.id } : {}),
   }];
 }

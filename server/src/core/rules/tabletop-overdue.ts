@@ -3,6 +3,8 @@ import { formatInstant } from '../deadlines/time';
 import type { Rule } from '../rule';
 import { byPath, interval, intervalDays, isGoverningPlan, wholeDays } from './support/program-hygiene';
 
+type Held = DocumentFacts & { heldAt: number };
+
 /**
  * The governing plan needs a TabletopExercise held within tabletop_interval_days (default
  * 365) before now; an exercise dated after now has not happened and does not count.
@@ -16,8 +18,12 @@ export const tabletopOverdue: Rule = {
     if (!isGoverningPlan(facts, index)) return [];
     const every = interval(intervalDays(facts.plan?.tabletopIntervalDays), 'tabletop_interval_days', facts.tabletopIntervalRange !== undefined);
     const exercises = [...index.all()].filter((other) => other.kind === 'TabletopExercise').sort(byPath);
-    const held = exercises.filter((other): other is DocumentFacts & { heldAt: number } => other.heldAt !== undefined && other.heldAt <= context.now);
-    const latest = held.reduce<(DocumentFacts & { heldAt: number }) | undefined>((best, other) => (!best || other.heldAt > best.heldAt ? other : best), undefined);
+    // The latest held by now; on a tie, the first in path order.
+    let latest: Held | undefined;
+    for (const other of exercises) {
+      if (other.heldAt === undefined || other.heldAt > context.now) continue;
+      if (!latest || other.heldAt > latest.heldAt) latest = { ...other, heldAt: other.heldAt };
+    }
     if (latest && context.now - latest.heldAt <= every.ms) return [];
 
     const notes = exercises.flatMap((other) => {

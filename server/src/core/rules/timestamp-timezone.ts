@@ -5,10 +5,12 @@ import { nodeRange } from '../locate';
 import type { Report, Rule } from '../rule';
 import { formatPath } from '../schemas';
 import type { YamlPath } from '../types';
-import { planZone } from './support/lifecycle';
+import { pathOf, planZone, type PathLink } from './support/lifecycle';
 
 /** A date-time with no `Z` and no `±HH:MM` (SPEC 2: accepted by the schema, but ambiguous). */
 const LOCAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+/** Characters of a value's path shown in the message before it is cut. */
+const MAX_PATH_TEXT = 80;
 
 /**
  * Every timestamp value without an offset, at any depth of any kind of document, found in the
@@ -24,11 +26,11 @@ export const timestampTimezone: Rule = {
     if (!doc.file || !yaml) return [];
     const zone = planZone(context.plan);
     const reports: Report[] = [];
-    for (const { node, path } of stringScalars(yaml.contents as Node | null)) {
+    for (const { node, at } of stringScalars(yaml.contents as Node | null)) {
       if (!LOCAL_TIMESTAMP.test(node.value)) continue;
       const range = nodeRange(node.scalar, doc.file.lineCounter);
       if (!range) continue;
-      reports.push({ range, message: message(path, node.value, zone, context.plan !== undefined, context.now) });
+      reports.push({ range, message: message(pathOf(at), node.value, zone, context.plan !== undefined, context.now) });
     }
     return reports;
   },
@@ -39,34 +41,37 @@ function message(path: YamlPath, value: string, zone: string, hasPlan: boolean, 
   const where = hasPlan ? `${zone} (the plan's timezone)` : 'UTC (no ResponsePlan sets a timezone)';
   const read = instant ? ` as ${formatInstant(instant.ms)}` : '';
   const offset = DateTime.fromMillis(instant?.ms ?? now, { zone }).toFormat('ZZ');
-  const name = path.length > 0 ? `${formatPath(path)} ` : '';
+  const full = formatPath(path);
+  // A pathologically deep value keeps a readable message.
+  const name = full === '' ? '' : `${full.length > MAX_PATH_TEXT ? `${full.slice(0, MAX_PATH_TEXT)}…` : full} `;
   return `${name}${value} has no UTC offset; it is read in ${where}${read}: add Z or an offset like ${offset}.`;
 }
 
 interface StringScalar {
   node: { scalar: Node; value: string };
-  path: YamlPath;
+  /** Its path, spelled out only for the values reported. */
+  at: PathLink | undefined;
 }
 
 /** The string scalars that are values (not keys) under a node, with their paths; iterative. */
 function stringScalars(root: Node | null): StringScalar[] {
   const found: StringScalar[] = [];
-  const stack: { node: unknown; path: YamlPath }[] = [{ node: root, path: [] }];
+  const stack: { node: unknown; at: PathLink | undefined }[] = [{ node: root, at: undefined }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, at } = stack.pop()!;
     if (isScalar(node)) {
-      if (typeof node.value === 'string') found.push({ node: { scalar: node, value: node.value }, path });
+      if (typeof node.value === 'string') found.push({ node: { scalar: node, value: node.value }, at });
     } else if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i];
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-        stack.push({ node: pair.value, path: [...path, key] });
+        stack.push({ node: pair.value, at: { segment: key, parent: at } });
       }
     } else if (isPair(node)) {
-      stack.push({ node: node.value, path });
+      stack.push({ node: node.value, at });
     } else if (isSeq(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], at: { segment: i, parent: at } });
     }
   }
   return found;

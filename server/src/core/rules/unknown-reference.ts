@@ -4,7 +4,7 @@ import type { DocumentFacts, Reference, WorkspaceIndex } from '../facts';
 import type { PlanFacts } from '../plan';
 import type { Report, Rule } from '../rule';
 import type { YamlPath } from '../types';
-import { describeDocument, fileName, planRegimeIds, planRelated, relatedTo, suggestion, withArticle } from './support/references';
+import { describeDocument, fileName, joinAnd, planRegimeIds, planRelated, relatedTo, suggestion, withArticle } from './support/references';
 import { trackedItems } from './support/tracking';
 
 /** A role id as written (snake_case, no @): how `decided_by` tells a role from a person. */
@@ -53,7 +53,7 @@ function planReferences(doc: Cc7Document, plan: PlanFacts): Report[] {
     found.push({
       path,
       on,
-      message: `${what} "${id}" is not a role of the plan: ${suggestion(id, plan.roles, 'role')}${advice}`,
+      message: `${what} "${id}" is not a role of the plan${advice}: ${suggestion(id, plan.roles, 'role')}`,
       related: planRelated(plan, doc.path, 'The plan defines the roles under roles'),
     });
   };
@@ -72,7 +72,7 @@ function planReferences(doc: Cc7Document, plan: PlanFacts): Report[] {
     role(data.owner, ['owner'], 'Runbook owner');
     for (const [phase, steps] of Object.entries(record(data.phases))) {
       list(steps).forEach((step, i) => {
-        if (isRecord(step)) role(step.role, ['phases', phase, i, 'role'], `The role of ${phase} step ${i + 1}`);
+        if (isRecord(step)) role(step.role, ['phases', phase, i, 'role'], `${phase} step ${i + 1}: role`);
       });
     }
   }
@@ -100,8 +100,8 @@ function waiverTargets(doc: Cc7Document, plan: PlanFacts | undefined): Report[] 
     const target = text(waiver.target);
     if (target === undefined) return [];
     const regimes = waiver.rule === 'notification-deadline';
-    if (regimes && !plan) return [];
-    const known = regimes ? planRegimeIds(plan!) : itemIds;
+    const known = regimes ? (plan && planRegimeIds(plan)) : itemIds;
+    if (!known) return [];
     if (known.includes(target)) return [];
     const noun = regimes ? 'regime of the plan' : 'remediation or improvement id of this document';
     return [{
@@ -118,7 +118,7 @@ function resolve(reference: Reference, index: WorkspaceIndex): Report[] {
   const sharing = index.withId(reference.id);
   if (sharing.some((other) => other.kind === reference.expects)) return [];
   if (sharing.length > 0) {
-    const kinds = [...new Set(sharing.map((other) => withArticle(other.kind ?? 'document')))].join(' and ');
+    const kinds = joinAnd([...new Set(sharing.map((other) => withArticle(other.kind ?? 'document')))]);
     return [{
       range: reference.range,
       message: `${reference.field}: ${reference.id} is ${kinds} (${sharing.map(fileName).join(', ')}), not ${withArticle(reference.expects)}: `

@@ -1,8 +1,53 @@
-import type { Rule } from '../rule';
+import { records, text } from '../data';
+import { formatInstant, parseDue } from '../deadlines';
+import type { Report, Rule } from '../rule';
 
+/** The schema's date_or_timestamp shape: a value of this shape that still cannot be read is ours to report. */
+const DATE_OR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * SPEC 2.5: a waiver whose `expires` has passed (a date lasts to the end of that day in the
+ * plan's zone, the same reading the policy step uses), on the `expires` value. The policy
+ * step has already brought the covered finding back at its own severity; this says why.
+ * An `expires` of the right shape that names no real day (2026-02-30) is reported too: such a
+ * waiver silences nothing, and the schema pattern cannot tell.
+ */
 export const waiverExpired: Rule = {
   id: 'waiver-expired',
   defaultSeverity: 'warning',
   description: 'A waiver whose expiry has passed: the finding it covered is back at its own severity.',
   criteria: 'all',
+  checkDocument(doc, context): Report[] {
+    if (!doc.kind || !doc.data || !Array.isArray(doc.data.waivers)) return [];
+    const zone = context.plan?.timezone ?? 'UTC';
+    const reports: Report[] = [];
+    doc.data.waivers.forEach((entry, index) => {
+      const waiver = records([entry])[0];
+      const rule = text(waiver?.rule);
+      const expires = typeof waiver?.expires === 'string' ? waiver.expires.trim() : undefined;
+      if (!waiver || !rule || expires === undefined) return;
+      const target = text(waiver.target);
+      const what = target ? `waiver of ${rule} for ${target}` : `waiver of ${rule} for the whole document`;
+      const path = ['waivers', index, 'expires'];
+      const due = parseDue(expires, zone);
+      if (!due) {
+        if (DATE_OR_TIMESTAMP.test(expires)) {
+          reports.push({
+            path,
+            message: `${what} expires "${expires}", which is not a real date or time, so it covers nothing: ` +
+              'write the expiry as YYYY-MM-DD or an RFC 3339 timestamp',
+          });
+        }
+        return;
+      }
+      if (context.now <= due.ms) return;
+      const when = due.dateOnly ? expires : formatInstant(due.ms);
+      const back = target ? 'the finding is reported again' : `every ${rule} finding of this document is reported again`;
+      reports.push({
+        path,
+        message: `${what} expired ${when}: ${back}; renew the waiver with a new approval or fix the finding${target ? '' : 's'}`,
+      });
+    });
+    return reports;
+  },
 };

@@ -135,28 +135,41 @@ export function instantAt(data: unknown, path: YamlPath, zone: string): number |
 /** Keys whose timestamps are deadlines, which are expected to lie in the future. */
 const FUTURE_KEYS: ReadonlySet<string> = new Set(['due', 'expires']);
 
+/** A path kept as a chain of parents, so that walking deep data does not copy paths. */
+export interface PathLink {
+  segment: string | number;
+  parent: PathLink | undefined;
+}
+
+/** The YAML path a chain of links spells. */
+export function pathOf(link: PathLink | undefined): YamlPath {
+  const path: (string | number)[] = [];
+  for (let at = link; at; at = at.parent) path.push(at.segment);
+  return path.reverse();
+}
+
 /**
  * Every string in the data that reads as an instant, with its path, in document order; values
  * under deadline keys (`due`, `expires`) are left out. Iterative, so deep data cannot overflow.
  */
 export function instantsIn(data: unknown, zone: string): { path: YamlPath; ms: number }[] {
   const found: { path: YamlPath; ms: number }[] = [];
-  const stack: { value: unknown; path: YamlPath }[] = [{ value: data, path: [] }];
+  const stack: { value: unknown; at: PathLink | undefined }[] = [{ value: data, at: undefined }];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const { value, at } = stack.pop()!;
     if (typeof value === 'string') {
       const instant = parseInstant(value, zone);
-      if (instant) found.push({ path, ms: instant.ms });
+      if (instant) found.push({ path: pathOf(at), ms: instant.ms });
       continue;
     }
     if (typeof value !== 'object' || value === null || seen.has(value)) continue;
     seen.add(value);
-    const children: { value: unknown; path: YamlPath }[] = Array.isArray(value)
-      ? value.map((item, i) => ({ value: item, path: [...path, i] }))
+    const children: { value: unknown; at: PathLink }[] = Array.isArray(value)
+      ? value.map((item, i) => ({ value: item, at: { segment: i, parent: at } }))
       : Object.entries(value)
         .filter(([key]) => !FUTURE_KEYS.has(key))
-        .map(([key, item]) => ({ value: item, path: [...path, key] }));
+        .map(([key, item]) => ({ value: item, at: { segment: key, parent: at } }));
     // Pushed in reverse so that they come off the stack in document order.
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }

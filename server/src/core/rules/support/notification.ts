@@ -3,7 +3,7 @@
 // its message says. Instants are shown in UTC (formatInstant), lengths with formatDuration.
 import { getIn } from '../../data';
 import type { ClockResult, RegimeWindow } from '../../deadlines';
-import { formatDuration, formatInstant } from '../../deadlines';
+import { formatDuration, formatInstant, localDate, usFederalCalendar } from '../../deadlines';
 import type { Report } from '../../rule';
 
 /** A YAML path as the dotted text messages use (`notifications.breach_determination.decided_at`). */
@@ -61,9 +61,10 @@ const RECORD_CLOCK: Readonly<Record<string, string>> = {
  * or open further off than warn_before_hours: the code lens shows those). `incident` is the
  * document's data, read only to tell a missing clock field from an unreadable one.
  */
-export function clockReport(result: ClockResult, incident: unknown): Report | undefined {
+export function clockReport(result: ClockResult, incident: unknown, planZone: string): Report | undefined {
   const subject = result.regime;
   const clockField = result.clockField;
+  const due = result.dueAt === undefined ? '' : formatDue(result.dueAt, result.window, planZone);
   switch (result.status) {
     case 'met':
     case 'not-required':
@@ -74,7 +75,7 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
       return {
         path: clockField,
         subject,
-        message: `${result.title} was due ${formatInstant(result.dueAt!)}, ${formatDuration(result.lateByMs!)} ago` +
+        message: `${result.title} was due ${due}, ${formatDuration(result.lateByMs!)} ago` +
           `${fallbackNote(result, incident)}: ${closeIt(subject)}`,
       };
 
@@ -83,13 +84,13 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
         path: clockField,
         subject,
         severity: 'warning',
-        message: `${result.title} is due ${formatInstant(result.dueAt!)}, in ${formatDuration(result.remainingMs!)}` +
+        message: `${result.title} is due ${due}, in ${formatDuration(result.remainingMs!)}` +
           `${fallbackNote(result, incident)}: ${closeIt(subject)}`,
       };
 
     case 'late': {
       const sent = `${result.title} was sent ${formatInstant(result.notifiedAt!)}, ${formatDuration(result.lateByMs!)} ` +
-        `after the deadline of ${formatInstant(result.dueAt!)}${fallbackNote(result, incident)}`;
+        `after the deadline of ${due}${fallbackNote(result, incident)}`;
       const path = ['notifications', 'notices', result.noticeIndex!, 'notified_at'];
       return result.hasDelayReason
         ? {
@@ -140,6 +141,16 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
             `give the regime in the plan's notification.regimes a window of { hours }, { calendar_days } or { business_days }`,
       };
   }
+}
+
+/**
+ * A due instant in UTC; a business-day deadline ends at the end of a local day, so that day
+ * is named too: `2026-07-09 03:59 UTC (end of 2026-07-08 in America/New_York)`.
+ */
+function formatDue(dueAt: number, window: RegimeWindow | undefined, planZone: string): string {
+  if (window?.unit !== 'business_days') return formatInstant(dueAt);
+  const zone = window.calendar === 'us-federal' ? usFederalCalendar().zone : planZone;
+  return `${formatInstant(dueAt)} (end of ${localDate(dueAt, zone)} in ${zone})`;
 }
 
 /** `GDPR Art. 34` from the regime's title or source, for the no-decision message. */

@@ -9,7 +9,7 @@ import type { PlanFacts } from '../../plan';
 import type { Range, RelatedLocation } from '../../types';
 
 /** How many known ids a message lists before "…". */
-const LISTED = 5;
+const LISTED = 8;
 
 /** The defined id nearest to `value`, when it is close enough to be a likely typo. */
 export function nearest(value: string, known: readonly string[]): string | undefined {
@@ -19,7 +19,7 @@ export function nearest(value: string, known: readonly string[]): string | undef
   return distance(value, best) <= tolerance ? best : undefined;
 }
 
-/** `SEV1, SEV2, SEV3` or `A, B, C, D, E and 4 more`. */
+/** `SEV1, SEV2, SEV3`, or the first eight `and 4 more`. */
 export function listed(known: readonly string[]): string {
   const shown = known.slice(0, LISTED).join(', ');
   return known.length > LISTED ? `${shown} and ${known.length - LISTED} more` : shown;
@@ -39,6 +39,11 @@ export function suggestion(value: string, known: readonly string[], noun: string
 /** `Incident "Leaked API key"`, for related-location messages about another document. */
 export function describeDocument(facts: DocumentFacts): string {
   return `${facts.kind ?? 'document'}${facts.title ? ` "${facts.title}"` : ''}`;
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+export function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** `a Runbook`, `an Incident`. */

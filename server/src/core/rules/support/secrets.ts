@@ -20,7 +20,10 @@ export interface SecretMatch {
   lastLine?: number;
   /** What it looks like, for messages: "AWS access key id", "GitHub token", … */
   kind: string;
-  /** The first 4 characters and an ellipsis: safe to show in a message or a report. */
+  /**
+   * The first 4 characters and an ellipsis: safe to show in a message or a report. For a
+   * private key block, its BEGIN marker (which holds nothing secret).
+   */
   masked: string;
 }
 
@@ -30,6 +33,8 @@ interface Pattern {
   regex: RegExp;
   /** Extra check on the secret text; a match failing it is not reported. */
   accept?: (secret: string, match: RegExpExecArray) => boolean;
+  /** Drops what prose glued to the end of the value (a closing parenthesis, a full stop). */
+  trim?: (secret: string) => string;
 }
 
 // Boundaries: a token must not be glued to other token characters on either side.
@@ -84,26 +89,36 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     kind: 'bearer token',
+    trim: trimProse,
     regex: /\bBearer\s+(?<value>[A-Za-z0-9._~+/-]{20,}=*)/g,
     accept: (secret) => looksLikeCredential(secret),
   },
   {
     // scheme://user:password@host — not user@host (no password) and not host:port (no @).
     kind: 'password in a URL',
-    regex: /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/?#@"'`]+:(?<value>[^\s/?#@"'`]+)@[^\s/?#@"'`]+/g,
+    regex: /\b[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s:/?#@"'`]+:(?<value>[^\s/?#@"'`]+)@[^\s/?#@"'`]+/g,
     accept: (secret) => !isPlaceholder(secret),
   },
   {
-    // `password: …`, `db_password=…`, `"api_key": "…"`, `client_secret = …` in any text.
-    kind: 'password or secret assignment',
+    // `password: …`, `db_password=…`, `"api_key": "…"`, `client_secret = …` in any text. The
+    // pattern starts at the key word itself (no leading quantifier: linear time on long lines).
+    kind: 'password or secret',
+    trim: trimProse,
     regex: new RegExp(
-      '(?<![A-Za-z0-9])(?<key>[A-Za-z0-9_-]*(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|private[_-]?key)' +
-      `)["']?[ \\t]*[:=][ \\t]*(?<quote>["']?)(?<value>[^\\s"'\`,;]+)\\k<quote>`,
+      '(?:password|passwd|passphrase|pwd|secret|api[ _-]?key|apikey|access[ _-]?token|auth[ _-]?token|private[ _-]?key)' +
+      `["']?[ \\t]*[:=][ \\t]*(?<quote>["']?)(?<value>[^\\s"'\`,;]+)\\k<quote>`,
       'gi',
     ),
-    accept: (secret, match) => !/sha\d|hash|digest|fingerprint/i.test(match.groups?.key ?? '') && looksLikeCredential(secret),
+    accept: (secret, match) => !/sha\d|hash|digest|fingerprint|checksum/i.test(wordBefore(match)) && looksLikeCredential(secret),
   },
 ];
+
+/** The key word a generic match sits in (`evidence_sha256_secret`), read back at most 64 characters. */
+function wordBefore(match: RegExpExecArray): string {
+  let from = match.index;
+  while (from > 0 && match.index - from < 64 && /[A-Za-z0-9_-]/.test(match.input[from - 1]!)) from--;
+  return match.input.slice(from, match.index);
+}
 
 /** Values people write where a secret would go without writing the secret. */
 const PLACEHOLDER = new RegExp(
@@ -111,14 +126,30 @@ const PLACEHOLDER = new RegExp(
     '[*x•.#_-]+', // ****, xxxx, ..., ###
     '<[^>]*>', '\\$\\{[^}]*\\}', '\\$[A-Z_][A-Z0-9_]*', '\\{\\{[^}]*\\}\\}', '%[a-z]', // <password>, ${DB_PASSWORD}, $TOKEN, {{secret}}, %s
     '(?:redacted|removed|rotated|revoked|masked|hidden|none|null|nil|n/a|na|tbd|todo|unknown|empty|example|sample|placeholder|changeme|dummy|test)',
-    '(?:your|my|the|some|a)[_-]?\\w*', // your_password, my-token
+    '(?:your|my|the|some)[_-]\\w*', // your_password, my-token
     '(?:password|passwd|secret|token|key|pass|pwd|api[_-]?key)s?',
   ].join('|') + ')$',
   'i',
 );
 
+/** A status word where the value would be: `rotated-2026-03-02`, `revoked (SEC-431)`. */
+const STATUS_WORD = /^(?:redacted|removed|rotated|revoked|masked|hidden|deleted|expired|disabled|none|unknown|see)(?![A-Za-z])/i;
+
 function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || /^\[.*\]$/.test(value) || /redacted|example|placeholder/i.test(value);
+  return PLACEHOLDER.test(value) || STATUS_WORD.test(value) ||
+    /^(?:<|\$\{|\{\{|\[|%\()/.test(value) || // the start of a template: <stored in vault>, ${{ secrets.X }}
+    /redacted|example|placeholder/i.test(value);
+}
+
+/** Trailing `.`, `,`, `)`, `]`, `}` belong to the sentence unless the value opened them. */
+function trimProse(value: string): string {
+  let trimmed = value;
+  for (;;) {
+    const last = trimmed.at(-1);
+    const open = last === ')' ? '(' : last === ']' ? '[' : last === '}' ? '{' : undefined;
+    if (last === '.' || last === ',' || (open && !trimmed.includes(open))) trimmed = trimmed.slice(0, -1);
+    else return trimmed;
+  }
 }
 
 /**
@@ -152,28 +183,32 @@ export function findSecrets(text: string): SecretMatch[] {
   const lines = text.split(LINE_BREAK);
   const found: SecretMatch[] = [];
   lines.forEach((content, line) => {
-    const taken: SecretMatch[] = [];
+    const taken: { hit: SecretMatch; from: number; to: number }[] = [];
     for (const pattern of PATTERNS) {
       pattern.regex.lastIndex = 0;
       for (let match = pattern.regex.exec(content); match; match = pattern.regex.exec(content)) {
-        if (match[0] === '') {
-          pattern.regex.lastIndex++;
-          continue;
-        }
-        const secret = match.groups?.value ?? match[0];
-        const start = match.index + (match.groups?.value === undefined ? 0 : match[0].lastIndexOf(secret));
-        const end = start + secret.length;
-        if (pattern.accept && !pattern.accept(secret, match)) continue;
+        const value = match.groups?.value;
+        const secret = pattern.trim ? pattern.trim(value ?? match[0]) : value ?? match[0];
+        if (secret === '' || (pattern.accept && !pattern.accept(secret, match))) continue;
+        const start = value === undefined ? match.index : match.index + match[0].lastIndexOf(value);
         // The whole match counts for overlaps: `password: AKIA…` is one AWS key, not two findings.
-        const spanStart = Math.min(start, match.index);
-        const spanEnd = Math.max(end, match.index + match[0].length);
-        if (taken.some((t) => spanStart < t.end && t.start < spanEnd)) continue;
-        const hit: SecretMatch = { line, start, end, kind: pattern.kind, masked: mask(secret) };
-        if (pattern.kind === 'private key block') hit.lastLine = blockEnd(lines, line);
-        taken.push(hit);
+        const from = match.index;
+        const to = match.index + match[0].length;
+        if (taken.some((t) => from < t.to && t.from < to)) continue;
+        const block = pattern.kind === 'private key block';
+        const hit: SecretMatch = {
+          line,
+          start,
+          end: start + secret.length,
+          ...(block ? { lastLine: blockEnd(lines, line) } : {}),
+          kind: pattern.kind,
+          // The BEGIN marker holds nothing secret; the key is on the lines below it.
+          masked: block ? secret : mask(secret),
+        };
+        taken.push({ hit, from, to });
       }
     }
-    found.push(...taken.sort((a, b) => a.start - b.start));
+    found.push(...taken.map((t) => t.hit).sort((a, b) => a.start - b.start));
   });
   return found;
 }

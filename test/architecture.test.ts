@@ -1,0 +1,99 @@
+/**
+ * The analysis core is pure (STYLE habit 1): no editor, no LSP, no file system, no
+ * processes, no network, and nothing from outside server/src/core except the JSON Schemas
+ * and package.json. Imports are read with TypeScript's own pre-processor, so comments and
+ * strings do not count and `import type`, re-exports, require() and import() all do.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+
+const ROOT = path.join(__dirname, '..');
+const CORE = path.join(ROOT, 'server', 'src', 'core');
+
+/** Modules the core must never import, with or without the `node:` prefix. */
+const FORBIDDEN_BUILTINS = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'http2', 'tls', 'dgram', 'worker_threads'];
+/** Editor and protocol packages: `vscode`, and every `vscode-languageserver*` and `vscode-jsonrpc`. */
+const FORBIDDEN_PACKAGE = /^(vscode|vscode-languageserver.*|vscode-jsonrpc)(\/.*)?$/;
+
+interface Violation {
+  file: string;
+  /** 1-based. */
+  line: number;
+  specifier: string;
+  reason: string;
+}
+
+/** Why an import of `specifier` from `file` breaks the core's purity; undefined when it does not. */
+function reasonAgainst(specifier: string, file: string): string | undefined {
+  const bare = specifier.replace(/^node:/, '');
+  if (FORBIDDEN_BUILTINS.includes(bare)) return `the core does no I/O: "${specifier}" belongs in server/src/node or an adapter`;
+  if (FORBIDDEN_PACKAGE.test(specifier)) return `the core knows no editor or protocol: "${specifier}" belongs in server/src/lsp or client/`;
+  if (/(^|\/)dist(\/|$)/.test(specifier)) return 'the core never requires the bundle';
+  if (!specifier.startsWith('.')) return undefined;
+  const target = path.resolve(path.dirname(file), specifier);
+  if (target === CORE || target.startsWith(CORE + path.sep)) return undefined;
+  const relative = path.relative(ROOT, target).split(path.sep).join('/');
+  if (/^schemas\/[^/]+\.json$/.test(relative) || relative === 'package.json') return undefined;
+  return `imports ${relative}, outside server/src/core (only schemas/*.json and package.json are allowed)`;
+}
+
+/** Every import of a source text that breaks the rules, with its line. */
+function violationsIn(file: string, source: string): Violation[] {
+  const { importedFiles } = ts.preProcessFile(source, true, true);
+  return importedFiles.flatMap(({ fileName: specifier, pos }) => {
+    const reason = reasonAgainst(specifier, file);
+    return reason ? [{ file, line: source.slice(0, pos).split('\n').length, specifier, reason }] : [];
+  });
+}
+
+function typeScriptFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return typeScriptFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+describe('architecture', () => {
+  it('the checker catches every kind of forbidden import, on its line', () => {
+    const file = path.join(CORE, 'rules', 'example.ts');
+    const source = [
+      "import { readFileSync } from 'node:fs';",
+      "// import { x } from 'vscode'; (a comment does not count)",
+      "import type { Connection } from 'vscode-languageserver/node';",
+      'import {',
+      '  spawn,',
+      "} from 'child_process';",
+      "export { startServer } from '../../lsp/connection';",
+      "const bundle = require('../../../../dist/server.js');",
+      "const files = import('../../node/files');",
+      "import schema from '../../../../schemas/incident.schema.json';",
+      "import { version } from '../../../../package.json';",
+      "import { parse } from 'yaml';",
+      "import { locate } from '../locate';",
+      "import { createHash } from 'node:crypto';",
+    ].join('\n');
+    assert.deepEqual(violationsIn(file, source).map((v) => `${v.line} ${v.specifier}`), [
+      '1 node:fs',
+      '3 vscode-languageserver/node',
+      '6 child_process',
+      '7 ../../lsp/connection',
+      '8 ../../../../dist/server.js',
+      '9 ../../node/files',
+    ]);
+  });
+
+  it('server/src/core imports no editor, protocol, I/O or outside module', () => {
+    const files = typeScriptFiles(CORE);
+    // The walk reaches the subfolders (rules/, deadlines/, ...), not just the top.
+    assert.ok(files.some((file) => path.dirname(file) !== CORE), 'no file found in a subfolder of server/src/core');
+    const violations = files.flatMap((file) => violationsIn(file, readFileSync(file, 'utf8')));
+    assert.deepEqual(
+      violations.map((v) => `${path.relative(ROOT, v.file)}:${v.line}: ${v.reason}`),
+      [],
+      'the core must stay pure (STYLE habit 1)',
+    );
+  });
+});

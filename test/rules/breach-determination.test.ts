@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('breach-determination', () => fixtureCases('breach-determination'));

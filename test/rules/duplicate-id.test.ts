@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('duplicate-id', () => fixtureCases('duplicate-id'));

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('phase-evidence', () => fixtureCases('phase-evidence'));

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('pir-deadline', () => fixtureCases('pir-deadline'));

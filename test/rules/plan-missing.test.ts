@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('plan-missing', () => fixtureCases('plan-missing'));

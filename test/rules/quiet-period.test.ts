@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('quiet-period', () => fixtureCases('quiet-period'));

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('remediation-overdue', () => fixtureCases('remediation-overdue'));

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('remediation-untracked', () => fixtureCases('remediation-untracked'));

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('runbook-review-overdue', () => fixtureCases('runbook-review-overdue'));

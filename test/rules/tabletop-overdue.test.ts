@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('tabletop-overdue', () => fixtureCases('tabletop-overdue'));

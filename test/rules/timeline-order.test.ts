@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('timeline-order', () => fixtureCases('timeline-order'));

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('timestamp-timezone', () => fixtureCases('timestamp-timezone'));

@@ -1,0 +1,3 @@
+import { fixtureCases } from '../support/fixtures';
+
+describe('waiver-expired', () => fixtureCases('waiver-expired'));

@@ -1,0 +1,392 @@
+/**
+ * A small LSP client for tests: spawns the BUILT language server (`node dist/server.js
+ * --stdio`, so `npm run build` must have run) and speaks real JSON-RPC to it over stdio.
+ * It records every publishDiagnostics by URI, answers the requests a server sends to its
+ * client, and lets a test wait for the diagnostics it expects: event-driven, with a
+ * timeout that fails the test and says what was seen instead. Never sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DiagnosticSeverity,
+  ExitNotification,
+  FileChangeType,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowMessageNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  UnregistrationRequest,
+  WorkDoneProgressCreateRequest,
+  type ClientCapabilities,
+  type Diagnostic,
+  type InitializeResult,
+  type MarkupContent,
+  type ProtocolConnection,
+  type Range,
+  type Registration,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { DEFAULT_NOW, rangeOfSnippet, type ExpectedFinding } from './fixtures';
+
+export { FileChangeType };
+
+export const SERVER_JS = path.join(__dirname, '..', '..', 'dist', 'server.js');
+
+/** How long a wait lasts unless the test says otherwise. */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** What a client that supports everything the server can use announces. */
+export const FULL_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    didChangeConfiguration: { dynamicRegistration: true },
+  },
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+  },
+};
+
+export interface LspClientOptions {
+  /** The workspace folder (an absolute path); none starts the server without folders. */
+  workspace?: string;
+  capabilities?: ClientCapabilities;
+  /** The `cc7` section answered to workspace/configuration; change it with `settings =`. */
+  settings?: Record<string, unknown>;
+  initializationOptions?: unknown;
+  /** Added to the server's environment; CC7_NOW defaults to DEFAULT_NOW so deadlines are fixed. */
+  env?: Record<string, string>;
+}
+
+/** The URI the server uses for a file path (vscode-uri, as the server does). */
+export function fileUri(file: string): string {
+  return URI.file(file).toString();
+}
+
+export class LspClient {
+  /** The `cc7` settings the client hands out when the server asks. */
+  settings: Record<string, unknown>;
+  /** Every capability the server registered dynamically. */
+  readonly registrations: Registration[] = [];
+  /** window/logMessage and window/showMessage texts, for failure messages. */
+  readonly log: string[] = [];
+  readonly initializeResult: Promise<InitializeResult>;
+
+  private readonly publications = new Map<string, Diagnostic[][]>();
+  private readonly waiters = new Set<{ uri: string; check: () => void }>();
+  private readonly documents = new Map<string, TextDocument>();
+  private readonly exited: Promise<number | null>;
+  private exitCode: number | null | undefined;
+  private stderr = '';
+
+  private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection, private readonly options: LspClientOptions) {
+    this.settings = options.settings ?? {};
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { this.stderr += chunk; });
+    // Writing to a server that died must fail the waiting test, not crash the test run.
+    child.stdin!.on('error', (error) => this.log.push(`stdin: ${error.message}`));
+    this.exited = new Promise((resolve) => {
+      child.on('exit', (code) => {
+        this.exitCode = code;
+        resolve(code);
+        for (const waiter of [...this.waiters]) waiter.check();
+      });
+    });
+    this.listen();
+    this.initializeResult = this.initialize();
+  }
+
+  /** Spawns the built server and completes initialize/initialized. */
+  static async start(options: LspClientOptions = {}): Promise<LspClient> {
+    if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npm run build\` first`);
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, CC7_NOW: DEFAULT_NOW, ...options.env },
+    });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection, options);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(client.failure(`no answer to initialize within ${DEFAULT_TIMEOUT_MS} ms`)), DEFAULT_TIMEOUT_MS);
+    });
+    const died = client.exited.then((code) => Promise.reject(client.failure(`the server exited (code ${code}) before answering initialize`)));
+    try {
+      await Promise.race([client.initializeResult, timeout, died]);
+    } catch (error) {
+      client.dispose();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    died.catch(() => undefined);
+    return client;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** True until the server process ends. */
+  get alive(): boolean {
+    return this.exitCode === undefined;
+  }
+
+  /** Every publication for a URI, oldest first. */
+  diagnosticsHistory(uri: string): readonly Diagnostic[][] {
+    return this.publications.get(uri) ?? [];
+  }
+
+  /** The last publication for a URI; undefined when none arrived. */
+  latest(uri: string): Diagnostic[] | undefined {
+    return this.publications.get(uri)?.at(-1);
+  }
+
+  /**
+   * Resolves with the first publication for `uri` that satisfies `predicate`, counting the
+   * latest one already received (so a fast server cannot be missed): write predicates that
+   * tell the state you wait for apart from the one before. Rejects on timeout or when the
+   * server exits, naming the diagnostics last seen.
+   */
+  waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        uri,
+        check: () => {
+          const latest = this.latest(uri);
+          if (latest && predicate(latest)) finish(() => resolve(latest));
+          else if (!this.alive) finish(() => reject(this.failure(`the server exited (code ${this.exitCode}) while waiting for diagnostics of ${uri}`, uri)));
+        },
+      };
+      const timer = setTimeout(() => finish(() => reject(this.failure(`no matching diagnostics for ${uri} within ${timeoutMs} ms`, uri))), timeoutMs);
+      const finish = (settle: () => void) => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        settle();
+      };
+      this.waiters.add(waiter);
+      waiter.check();
+    });
+  }
+
+  /**
+   * A request the server has no handler for: its MethodNotFound answer comes after every
+   * message sent before it was handled, and after everything the server sent meanwhile.
+   */
+  async roundTrip(): Promise<void> {
+    await this.connection.sendRequest('cc7/test/roundTrip', {}).then(
+      () => undefined,
+      (error: { code?: number }) => {
+        if (error.code !== -32601) throw error;
+      },
+    );
+  }
+
+  /** Opens a document with the given text (the editor's buffer from now on). */
+  async open(file: string, text: string): Promise<string> {
+    const uri = fileUri(file);
+    const document = TextDocument.create(uri, 'yaml', 1, text);
+    this.documents.set(uri, document);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: document.languageId, version: document.version, text },
+    });
+    return uri;
+  }
+
+  /** The text of an open document as the client holds it. */
+  text(uri: string): string {
+    return this.document(uri).getText();
+  }
+
+  /** Incremental edits, as an editor sends them; the client applies them to its own copy too. */
+  async change(uri: string, edits: { range: Range; text: string }[]): Promise<void> {
+    const previous = this.document(uri);
+    const document = TextDocument.update(previous, edits, previous.version + 1);
+    this.documents.set(uri, document);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: document.version },
+      contentChanges: edits,
+    });
+  }
+
+  /** Replaces the [[marked]] part of a snippet that occurs once in the open document. */
+  async replace(uri: string, snippet: string, text: string): Promise<void> {
+    await this.change(uri, [{ range: rangeOfSnippet(this.text(uri), snippet, uri), text }]);
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Tells the server what happened to files on disk (the editor's file watcher). */
+  async filesChanged(...changes: { file: string; type: FileChangeType }[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: changes.map(({ file, type }) => ({ uri: fileUri(file), type })),
+    });
+  }
+
+  /** Announces a settings change; the server then pulls `settings` (or reads `settings` when it cannot pull). */
+  async configurationChanged(settings?: unknown): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settings ?? null });
+  }
+
+  /** The server's resident memory now and at its peak, in bytes (Linux /proc). */
+  memory(): { rss: number; peak: number } {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    return { rss: kilobytes('VmRSS'), peak: kilobytes('VmHWM') };
+  }
+
+  /** shutdown, then exit; resolves with the process exit code. */
+  async stop(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const timeout = new Promise<never>((_, reject) => {
+      setTimeout(() => reject(this.failure(`the server did not exit within ${timeoutMs} ms of shutdown/exit`)), timeoutMs).unref();
+    });
+    const code = await Promise.race([this.exited, timeout]);
+    this.connection.dispose();
+    return code;
+  }
+
+  /** For afterEach: ends the server if a test left it running. */
+  dispose(): void {
+    this.connection.dispose();
+    if (this.alive) this.child.kill();
+  }
+
+  private document(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) throw new Error(`${uri} is not open`);
+    return document;
+  }
+
+  private async initialize(): Promise<InitializeResult> {
+    const folder = this.options.workspace;
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folder ? fileUri(folder) : null,
+      workspaceFolders: folder ? [{ uri: fileUri(folder), name: path.basename(folder) }] : null,
+      capabilities: this.options.capabilities ?? FULL_CAPABILITIES,
+      initializationOptions: this.options.initializationOptions,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  private listen(): void {
+    const connection = this.connection;
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+      const list = this.publications.get(uri) ?? [];
+      list.push(diagnostics);
+      this.publications.set(uri, list);
+      for (const waiter of [...this.waiters]) if (waiter.uri === uri) waiter.check();
+    });
+    connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'cc7' ? this.settings : null)));
+    connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
+      this.registrations.push(...registrations);
+    });
+    connection.onRequest(UnregistrationRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onNotification(LogMessageNotification.type, ({ message }) => {
+      this.log.push(textOf(message));
+    });
+    connection.onNotification(ShowMessageNotification.type, ({ message }) => {
+      this.log.push(textOf(message));
+    });
+    connection.listen();
+  }
+
+  private failure(reason: string, uri?: string): Error {
+    const seen = uri ? this.diagnosticsHistory(uri) : [];
+    const last = seen.at(-1);
+    const lines = [
+      reason,
+      uri ? `publications received for it: ${seen.length}; the last one:${last ? (last.length ? last.map((d) => `\n  ${describeDiagnostic(d)}`).join('') : ' (empty)') : ' none'}` : '',
+      this.log.length ? `server log:\n  ${this.log.slice(-10).join('\n  ')}` : '',
+      this.stderr ? `server stderr:\n${this.stderr.slice(-2000)}` : '',
+    ];
+    return new Error(lines.filter(Boolean).join('\n'));
+  }
+}
+
+/** One readable line per diagnostic: 1-based positions, as an editor shows them. */
+export function describeDiagnostic(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} severity ${diagnostic.severity} ${String(diagnostic.code)}: ${textOf(diagnostic.message)}`;
+}
+
+/** A message as plain text (LSP 3.18 allows markup in messages). */
+export function textOf(message: string | MarkupContent): string {
+  return typeof message === 'string' ? message : message.value;
+}
+
+/** Diagnostics of a given rule id. */
+export function withCode(diagnostics: readonly Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((diagnostic) => diagnostic.code === code);
+}
+
+/** The fixture folders of these tests. */
+export const LSP_FIXTURES = path.join(__dirname, '..', 'fixtures', 'lsp');
+
+/**
+ * A throwaway workspace: the given fixture folders (names under test/fixtures/lsp) copied,
+ * in order, into one new temp folder. Returns its real path and a function removing it.
+ */
+export function copyWorkspace(...fixtures: string[]): { root: string; remove: () => void } {
+  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'cc7-lsp-')));
+  for (const fixture of fixtures) cpSync(path.join(LSP_FIXTURES, fixture), root, { recursive: true });
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Severity words as LSP numbers: the test's own oracle, independent of the server's mapping. */
+const LSP_SEVERITY: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Where a rule's documentation lives (the contract every diagnostic links to). */
+export function ruleDocs(rule: string): string {
+  return `https://github.com/cc7/cc7/blob/main/docs/rules/${rule}.md`;
+}
+
+/**
+ * Asserts that diagnostics are exactly the expected findings of one file: code, source,
+ * documentation link, severity, range (from the [[marked]] snippet in `text`) and message.
+ */
+export function assertDiagnostics(diagnostics: readonly Diagnostic[], expected: readonly ExpectedFinding[], text: string): void {
+  const want = expected.map((item, i) => ({ item, range: rangeOfSnippet(text, item.at, `expected finding ${i + 1}`) }));
+  const key = (code: unknown, severity: unknown, range: Range) =>
+    `${String(code)} severity ${String(severity)} ${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;
+  assert.deepEqual(
+    diagnostics.map((d) => key(d.code, d.severity, d.range)).sort(),
+    want.map(({ item, range }) => key(item.rule, LSP_SEVERITY[item.severity], range)).sort(),
+    `diagnostics differ; received:${diagnostics.map((d) => `\n  ${describeDiagnostic(d)}`).join('')}`,
+  );
+  for (const { item, range } of want) {
+    const diagnostic = diagnostics.find((d) => key(d.code, d.severity, d.range) === key(item.rule, LSP_SEVERITY[item.severity], range))!;
+    assert.equal(diagnostic.source, 'cc7', describeDiagnostic(diagnostic));
+    assert.deepEqual(diagnostic.codeDescription, { href: ruleDocs(item.rule) }, describeDiagnostic(diagnostic));
+    for (const part of [item.message ?? []].flat()) {
+      assert.ok(textOf(diagnostic.message).includes(part), `${describeDiagnostic(diagnostic)}: lacks "${part}"`);
+    }
+  }
+}

@@ -1,0 +1,212 @@
+// Plan-level workspace findings (plan-missing, tabletop-overdue, quiet-period) stay current as
+// files come and go: each step is checked against what a fresh Program computes from scratch,
+// and the Changes of the step must name every file whose findings moved.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Program, type Changes } from '../../server/src/core/program';
+import type { Finding } from '../../server/src/core/types';
+
+const NOW = Date.parse('2026-06-30T12:00:00Z');
+
+const PLAN = `apiVersion: cc7/v1
+kind: ResponsePlan
+organization: Example Corp
+timezone: America/New_York
+approved: { by: frank@example.com, at: 2026-01-15T15:00:00Z }
+reviews:
+  - { at: 2026-01-15T15:00:00Z, reviewers: [alice@example.com], changes: Annual review }
+review_interval_days: 365
+tabletop_interval_days: 365
+roles:
+  incident_lead: { title: Incident Response Lead, members: [alice@example.com] }
+  security_operations: { title: Security Operations, members: [carol@example.com] }
+severity_levels:
+  - { id: SEV3, name: Medium, post_incident_review: { required: false }, remediation_due_days: 90 }
+`;
+
+const event = (id: string, detectedAt: string) => `apiVersion: cc7/v1
+kind: SecurityEvent
+id: ${id}
+title: Impossible-travel login for a service account
+detected_at: ${detectedAt}
+detection_source: siem-alert
+triage: { assessed_at: ${detectedAt}, assessed_by: carol@example.com, outcome: not-an-incident, rationale: VPN egress change }
+`;
+
+const TABLETOP = `apiVersion: cc7/v1
+kind: TabletopExercise
+id: TTX-2026-01
+title: Leaked deploy key used to push to production
+held_at: 2026-05-12T14:00:00Z
+participants: [ { person: alice@example.com, role: incident_lead } ]
+scenario: A deploy key leaks in a public gist.
+`;
+
+const PLAN_PATH = 'plan/response-plan.yaml';
+const EVENT_PATH = 'events/EVT-2026-0001.yaml';
+const FIRST_PATH = 'alerts/EVT-2026-0002.yaml';
+const TABLETOP_PATH = 'tabletop/TTX-2026-01.yaml';
+const MY_RULES = new Set(['plan-missing', 'tabletop-overdue', 'quiet-period', 'plan-review-overdue', 'runbook-review-overdue']);
+
+/** An in-memory workspace: the Program under test, and the files it reads. */
+class Workspace {
+  readonly files = new Map<string, string>();
+  readonly program = new Program({ read: (path) => this.read(path), clock: () => NOW });
+
+  private read(path: string) {
+    const text = this.files.get(path);
+    return text === undefined ? undefined : { text };
+  }
+
+  add(path: string, text: string): Changes {
+    this.files.set(path, text);
+    return this.program.updateFile(path);
+  }
+
+  remove(path: string): Changes {
+    this.files.delete(path);
+    return this.program.removeFile(path);
+  }
+
+  /** The findings of the family's rules, as "path rule". */
+  mine(): string[] {
+    return this.program.paths().flatMap((path) => this.program.findings(path))
+      .filter((finding) => MY_RULES.has(finding.rule))
+      .map((finding) => `${finding.path} ${finding.rule}`)
+      .sort();
+  }
+
+  /** Every finding equals what a fresh Program computes from the same files. */
+  assertSameAsFresh(): void {
+    const fresh = new Program({ read: (path) => this.read(path), clock: () => NOW });
+    fresh.addFiles([...this.files.keys()]);
+    const all = (program: Program) => Object.fromEntries(program.paths().map((path) => [path, program.findings(path)]));
+    assert.deepEqual(all(this.program), all(fresh), 'incremental findings differ from a fresh check');
+  }
+}
+
+const rules = (findings: Finding[] | undefined) => (findings ?? []).map((finding) => finding.rule).filter((rule) => MY_RULES.has(rule));
+
+describe('program: plan-level findings stay current', () => {
+  it('plan-missing sits on the first document, clears with a plan and moves when the plan goes', () => {
+    const ws = new Workspace();
+    ws.files.set(EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z'));
+    ws.files.set(TABLETOP_PATH, TABLETOP);
+    ws.program.addFiles([EVENT_PATH, TABLETOP_PATH]);
+    assert.deepEqual(ws.mine(), [`${EVENT_PATH} plan-missing`]);
+    ws.assertSameAsFresh();
+
+    let changes = ws.add(PLAN_PATH, PLAN);
+    assert.deepEqual(ws.mine(), []);
+    assert.ok(changes.has(EVENT_PATH), 'the first document is republished');
+    assert.deepEqual(rules(changes.get(EVENT_PATH)), []);
+    ws.assertSameAsFresh();
+
+    changes = ws.add(FIRST_PATH, event('EVT-2026-0002', '2026-06-02T02:10:00Z'));
+    assert.deepEqual(ws.mine(), []);
+    ws.assertSameAsFresh();
+
+    changes = ws.remove(PLAN_PATH);
+    assert.deepEqual(ws.mine(), [`${FIRST_PATH} plan-missing`]);
+    assert.deepEqual(rules(changes.get(FIRST_PATH)), ['plan-missing']);
+    assert.deepEqual(changes.get(PLAN_PATH), [], 'the removed plan is cleared');
+    ws.assertSameAsFresh();
+
+    // The first document goes: the finding moves to the next one in path order.
+    changes = ws.remove(FIRST_PATH);
+    assert.deepEqual(ws.mine(), [`${EVENT_PATH} plan-missing`]);
+    assert.deepEqual(rules(changes.get(EVENT_PATH)), ['plan-missing']);
+    ws.assertSameAsFresh();
+  });
+
+  it('a second plan is an error until it is removed', () => {
+    const ws = new Workspace();
+    for (const [path, text] of [[PLAN_PATH, PLAN], [EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z')], [TABLETOP_PATH, TABLETOP]] as const) {
+      ws.files.set(path, text);
+    }
+    ws.program.addFiles([PLAN_PATH, EVENT_PATH, TABLETOP_PATH]);
+    assert.deepEqual(ws.mine(), []);
+
+    // A plan that sorts first takes over; the old one becomes the second.
+    let changes = ws.add('a/plan.yaml', PLAN);
+    assert.deepEqual(ws.mine(), [`${PLAN_PATH} plan-missing`]);
+    assert.deepEqual(rules(changes.get(PLAN_PATH)), ['plan-missing']);
+    ws.assertSameAsFresh();
+
+    changes = ws.remove('a/plan.yaml');
+    assert.deepEqual(ws.mine(), []);
+    assert.deepEqual(rules(changes.get(PLAN_PATH)), []);
+    ws.assertSameAsFresh();
+  });
+
+  it('tabletop-overdue clears when a recent exercise is added and returns when it goes', () => {
+    const ws = new Workspace();
+    ws.files.set(PLAN_PATH, PLAN);
+    ws.files.set(EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z'));
+    ws.program.addFiles([PLAN_PATH, EVENT_PATH]);
+    assert.deepEqual(ws.mine(), [`${PLAN_PATH} tabletop-overdue`]);
+
+    let changes = ws.add(TABLETOP_PATH, TABLETOP);
+    assert.deepEqual(ws.mine(), []);
+    assert.ok(changes.has(PLAN_PATH), 'the plan is republished');
+    assert.deepEqual(rules(changes.get(PLAN_PATH)), []);
+    ws.assertSameAsFresh();
+
+    // Moving the exercise back in time, then deleting it, brings the finding back.
+    changes = ws.add(TABLETOP_PATH, TABLETOP.replace('2026-05-12T14:00:00Z', '2025-05-12T14:00:00Z'));
+    assert.deepEqual(rules(changes.get(PLAN_PATH)), ['tabletop-overdue']);
+    changes = ws.add(TABLETOP_PATH, TABLETOP);
+    assert.deepEqual(rules(changes.get(PLAN_PATH)), []);
+    changes = ws.remove(TABLETOP_PATH);
+    assert.deepEqual(rules(changes.get(PLAN_PATH)), ['tabletop-overdue']);
+    ws.assertSameAsFresh();
+  });
+
+  it('quiet-period appears when the last recent event goes and disappears when one is recorded', () => {
+    const ws = new Workspace();
+    ws.files.set(PLAN_PATH, PLAN);
+    ws.files.set(TABLETOP_PATH, TABLETOP);
+    ws.files.set(EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z'));
+    ws.program.addFiles([PLAN_PATH, TABLETOP_PATH, EVENT_PATH]);
+    assert.deepEqual(ws.mine(), []);
+
+    let changes = ws.remove(EVENT_PATH);
+    assert.deepEqual(ws.mine(), [`${PLAN_PATH} quiet-period`]);
+    assert.deepEqual(rules(changes.get(PLAN_PATH)), ['quiet-period']);
+    assert.match(ws.program.findings(PLAN_PATH).find((f) => f.rule === 'quiet-period')!.message, /none recorded/);
+    ws.assertSameAsFresh();
+
+    // An old event: still quiet, but the message now names it.
+    changes = ws.add(FIRST_PATH, event('EVT-2026-0002', '2026-01-10T12:00:00Z'));
+    assert.match(changes.get(PLAN_PATH)!.find((f) => f.rule === 'quiet-period')!.message, /since 2026-01-10 \(171 d; the latest is EVT-2026-0002\)/);
+    ws.assertSameAsFresh();
+
+    // Editing it to a recent detection clears the finding.
+    changes = ws.add(FIRST_PATH, event('EVT-2026-0002', '2026-06-20T12:00:00Z'));
+    assert.deepEqual(ws.mine(), []);
+    assert.deepEqual(rules(changes.get(PLAN_PATH)), []);
+    ws.assertSameAsFresh();
+  });
+
+  it('moving the clock re-evaluates the plan-level findings', () => {
+    let now = NOW;
+    const files = new Map([[PLAN_PATH, PLAN], [TABLETOP_PATH, TABLETOP], [EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z')]]);
+    const program = new Program({ read: (path) => ({ text: files.get(path)! }), clock: () => now });
+    program.addFiles([...files.keys()]);
+    assert.deepEqual(rules(program.findings(PLAN_PATH)), []);
+    now = Date.parse('2027-06-01T12:00:00Z');
+    const changes = program.recheckAll();
+    assert.deepEqual(rules(changes.get(PLAN_PATH)).sort(), ['plan-review-overdue', 'quiet-period', 'tabletop-overdue']);
+  });
+
+  it('the clean baseline of test/fixtures/README.md triggers no finding of any rule', () => {
+    const readme = readFileSync(path.join(__dirname, '..', 'fixtures', 'README.md'), 'utf8');
+    const ws = new Workspace();
+    for (const [, name, body] of readme.matchAll(/```yaml\n# (\S+)[^\n]*\n([\s\S]*?)```/g)) ws.files.set(name!, body!);
+    assert.deepEqual([...ws.files.keys()].sort(), ['events/EVT-2026-0001.yaml', 'plan/response-plan.yaml', 'tabletop/TTX-2026-01.yaml']);
+    ws.program.addFiles([...ws.files.keys()]);
+    const all = ws.program.paths().flatMap((file) => ws.program.findings(file).map((f) => `${file} ${f.rule}: ${f.message}`));
+    assert.deepEqual(all, []);
+  });
+});
