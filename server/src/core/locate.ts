@@ -54,12 +54,17 @@ function step(doc: Document.Parsed, node: Node | null, segment: string | number)
   }
   // A key brought in by a merge (`<<: *base`) is found in the merged mapping.
   for (const pair of node.items) {
-    if (isScalar(pair.key) && pair.key.value === '<<') {
+    if (isMergeKey(pair)) {
       const merged = step(doc, resolve(doc, pair.value as Node | null), segment);
       if (merged) return merged;
     }
   }
   return undefined;
+}
+
+/** With merge keys on, yaml stores `<<` as a symbol; its source text is still `<<`. */
+function isMergeKey(pair: Pair): boolean {
+  return isScalar(pair.key) && (pair.key.value === '<<' || pair.key.source === '<<');
 }
 
 function resolve(doc: Document.Parsed, node: Node | null): Node | null {

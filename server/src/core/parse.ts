@@ -4,6 +4,8 @@ import { API_VERSION } from './types';
 /** A line `apiVersion: cc7/v1` at column 0: how a file that does not parse is still recognised. */
 const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)cc7\/v1\1[ \t]*(#.*)?$/m;
 
+const NESTED_TOO_DEEPLY = 'the document is nested too deeply to be read; flatten it';
+
 /** Aliases a document may expand before it counts as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
@@ -45,17 +47,35 @@ export function parseCc7(text: string): ParsedFile | undefined {
     if (!hasApiVersionLine(text)) return undefined;
     return { text, lineCounter: lineCounterOf(text), documents: [], value: undefined, valueError: describe(error) };
   }
+  const exhausted = takeExhaustionErrors(documents);
   const first = documents[0];
-  const hasErrors = documents.some((doc) => doc.errors.length > 0);
+  const hasErrors = exhausted !== undefined || documents.some((doc) => doc.errors.length > 0);
   if (!first || !isCc7Root(first) && !(hasErrors && hasApiVersionLine(text))) {
     return undefined;
   }
+  if (exhausted) return { text, lineCounter, documents, value: undefined, valueError: exhausted };
   try {
     const value = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { text, lineCounter, documents, value };
   } catch (error) {
     return { text, lineCounter, documents, value: undefined, valueError: describe(error) };
   }
+}
+
+/**
+ * The parser turns its own stack overflow into a RESOURCE_EXHAUSTION error whose position
+ * depends on the machine's stack size; it is not a syntax error. It is taken out of the
+ * documents' errors and reported once, at a fixed place, as why the document cannot be read.
+ */
+function takeExhaustionErrors(documents: Document.Parsed[]): string | undefined {
+  let reason: string | undefined;
+  for (const doc of documents) {
+    const exhausted = doc.errors.filter((error) => error.code === 'RESOURCE_EXHAUSTION');
+    if (exhausted.length === 0) continue;
+    doc.errors = doc.errors.filter((error) => error.code !== 'RESOURCE_EXHAUSTION');
+    reason ??= /stack/i.test(exhausted[0].message) ? NESTED_TOO_DEEPLY : exhausted[0].message;
+  }
+  return reason;
 }
 
 function isCc7Root(doc: Document.Parsed): boolean {
@@ -71,7 +91,7 @@ function lineCounterOf(text: string): LineCounter {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof RangeError) return 'the document is nested too deeply to be read';
+  if (error instanceof RangeError) return NESTED_TOO_DEEPLY;
   if (error instanceof ReferenceError && /alias/i.test(error.message)) {
     return 'the document expands too many aliases (a YAML "billion laughs" bomb?); reduce the aliases';
   }

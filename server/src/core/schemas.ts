@@ -86,10 +86,13 @@ function toIssue(error: ErrorObject): SchemaIssue {
 const PATTERN_MEANINGS: Record<string, string> = {
   timestamp: 'must be an RFC 3339 timestamp such as 2026-03-02T09:14:00Z',
   date: 'must be a date such as 2026-04-30',
-  due: 'must be a date such as 2026-04-30 or a timestamp such as 2026-04-30T17:00:00Z',
-  dateOrTimestamp: 'must be a date such as 2026-04-30 or a timestamp such as 2026-04-30T17:00:00Z',
+  date_or_timestamp: 'must be a date such as 2026-04-30 or a timestamp such as 2026-04-30T17:00:00Z',
   id: 'must be an id of capitals, digits and dashes such as INC-2026-014',
-  roleId: 'must be a role id in snake_case such as incident_lead',
+  role_id: 'must be a role id in snake_case such as incident_lead',
+  severity_id: 'must be a severity id of letters, digits, _ or - such as SEV1',
+  rule_id: 'must be a rule id in kebab-case such as remediation-overdue',
+  regime_id: 'must be a regime id in lower case such as gdpr-art33',
+  jurisdiction: 'must be a jurisdiction code such as eu, uk or us-ca',
 };
 
 function patternMeaning(error: ErrorObject): string {
