@@ -46,6 +46,9 @@ import { DEFAULT_NOW, rangeOfSnippet, type ExpectedFinding } from './fixtures';
 
 export { FileChangeType };
 
+/** A waiter for publications of any URI. */
+const ANY_URI = '*';
+
 export const SERVER_JS = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 /** How long a wait lasts unless the test says otherwise. */
@@ -165,16 +168,30 @@ export class LspClient {
    * server exits, naming the diagnostics last seen.
    */
   waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Diagnostic[]> {
+    return this.waitFor(uri, () => {
+      const latest = this.latest(uri);
+      return latest && predicate(latest) ? latest : undefined;
+    }, timeoutMs, `matching diagnostics for ${uri}`);
+  }
+
+  /** Resolves once publications have arrived for at least `count` distinct URIs (all files diagnosed). */
+  async waitForPublishedUris(count: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    await this.waitFor(ANY_URI, () => (this.publications.size >= count ? true : undefined), timeoutMs,
+      `diagnostics for ${count} files (${this.publications.size} so far)`);
+  }
+
+  /** Resolves when `ready` gives a value, checked now and on each publication for `uri`; rejects on timeout or exit. */
+  private waitFor<T>(uri: string, ready: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     return new Promise((resolve, reject) => {
       const waiter = {
         uri,
         check: () => {
-          const latest = this.latest(uri);
-          if (latest && predicate(latest)) finish(() => resolve(latest));
-          else if (!this.alive) finish(() => reject(this.failure(`the server exited (code ${this.exitCode}) while waiting for diagnostics of ${uri}`, uri)));
+          const value = ready();
+          if (value !== undefined) finish(() => resolve(value));
+          else if (!this.alive) finish(() => reject(this.failure(`the server exited (code ${this.exitCode}) while waiting for ${what}`, uri)));
         },
       };
-      const timer = setTimeout(() => finish(() => reject(this.failure(`no matching diagnostics for ${uri} within ${timeoutMs} ms`, uri))), timeoutMs);
+      const timer = setTimeout(() => finish(() => reject(this.failure(`no ${what} within ${timeoutMs} ms`, uri))), timeoutMs);
       const finish = (settle: () => void) => {
         clearTimeout(timer);
         this.waiters.delete(waiter);
@@ -297,7 +314,7 @@ export class LspClient {
       const list = this.publications.get(uri) ?? [];
       list.push(diagnostics);
       this.publications.set(uri, list);
-      for (const waiter of [...this.waiters]) if (waiter.uri === uri) waiter.check();
+      for (const waiter of [...this.waiters]) if (waiter.uri === uri || waiter.uri === ANY_URI) waiter.check();
     });
     connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'cc7' ? this.settings : null)));
     connection.onRequest(RegistrationRequest.type, ({ registrations }) => {

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: the language server against the floor, on a generated corpus.
+ * - full scan: time from initialize until diagnostics for every file have arrived, files never
+ *   opened (N = 1,000 and 10,000), and the server's peak RSS;
+ * - the floor: the same files read, parsed with `yaml` and validated with ajv, in-process, one thread;
+ * - edits: latency from a one-character didChange to its diagnostics, over 50 edits spaced like typing.
+ * Writes bench/RESULTS.md with the machine the figures came from.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LspClient } from '../test/support/lsp-client';
+import { writeCorpus } from './corpus';
+import { measureFloor } from './floor';
+
+const SIZES = [1_000, 10_000];
+const EDITS = 50;
+/** Typing speed: one keystroke every 100 ms, so each edit is measured alone. */
+const KEYSTROKE_MS = 100;
+const NOW = '2026-11-26T12:00:00Z';
+const TIMEOUT_MS = 15 * 60_000;
+/** Plan and runbooks beside the incidents. */
+const EXTRA_FILES = 4;
+
+interface ScanResult { files: number; floorMs: number; serverMs: number; peakRssMb: number }
+interface EditResult { p50: number; p95: number; max: number }
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function scan(count: number, dir: string): Promise<{ result: ScanResult; client: LspClient; files: string[] }> {
+  const files = writeCorpus(dir, count);
+  const floorMs = measureFloor(files);
+  const start = performance.now();
+  const client = await LspClient.start({ workspace: dir, env: { CC7_NOW: NOW } });
+  await client.waitForPublishedUris(count + EXTRA_FILES, TIMEOUT_MS);
+  const serverMs = performance.now() - start;
+  const result = { files: count, floorMs, serverMs, peakRssMb: client.memory().peak / 1024 / 1024 };
+  console.log(`${count} files: server ${ms(serverMs)}, floor ${ms(floorMs)} (${(serverMs / floorMs).toFixed(2)}x), peak RSS ${result.peakRssMb.toFixed(0)} MB`);
+  return { result, client, files };
+}
+
+async function edits(client: LspClient, file: string): Promise<EditResult> {
+  const uri = await client.open(file, readFileSync(file, 'utf8'));
+  await client.waitForDiagnostics(uri, () => true, TIMEOUT_MS);
+  const line = client.text(uri).split('\n').findIndex((text) => text.startsWith('title: '));
+  const latencies: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    await delay(KEYSTROKE_MS);
+    const before = client.diagnosticsHistory(uri).length;
+    // Type a character at the end of the title, then delete it: the text stays realistic.
+    const at = { line, character: client.text(uri).split('\n')[line].length };
+    const edit = i % 2 === 0
+      ? { range: { start: at, end: at }, text: 'x' }
+      : { range: { start: { line, character: at.character - 1 }, end: at }, text: '' };
+    const start = performance.now();
+    await client.change(uri, [edit]);
+    await client.waitForDiagnostics(uri, () => client.diagnosticsHistory(uri).length > before, TIMEOUT_MS);
+    latencies.push(performance.now() - start);
+  }
+  latencies.sort((a, b) => a - b);
+  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { p50: pick(0.5), p95: pick(0.95), max: latencies[latencies.length - 1] };
+}
+
+function ms(value: number): string {
+  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`;
+}
+
+function report(scans: ScanResult[], edit: EditResult, editFiles: number): string {
+  const cpu = os.cpus();
+  const rows = scans.map((s) => `| ${s.files.toLocaleString('en-US')} | ${ms(s.serverMs)} | ${ms(s.floorMs)} | ${(s.serverMs / s.floorMs).toFixed(2)}x | ${s.peakRssMb.toFixed(0)} MB |`);
+  return [
+    '# Benchmark results',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (bench/run.ts) on: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores,`,
+    `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
+    '',
+    'Corpus: a generated workspace (bench/corpus.ts, fixed seed) of one plan, three runbooks and N incident',
+    'records of 1 to 30 KB, each complete for its lifecycle phase; every rule on; as-of ' + NOW + '.',
+    '',
+    '## Full scan (files never opened)',
+    '',
+    'Server: from the initialize request until diagnostics for every file have arrived, over stdio.',
+    'Floor: the same incident files read, parsed with `yaml` and validated with ajv in one process, one thread.',
+    '',
+    '| files | server | floor | server / floor | server peak RSS |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `## Edit latency (${EDITS} one-character edits, one every ${KEYSTROKE_MS} ms, workspace of ${editFiles.toLocaleString('en-US')} files)`,
+    '',
+    'From sending `textDocument/didChange` until the edited file\'s diagnostics arrive.',
+    '',
+    '| p50 | p95 | max |',
+    '| --- | --- | --- |',
+    `| ${edit.p50.toFixed(1)} ms | ${edit.p95.toFixed(1)} ms | ${edit.max.toFixed(1)} ms |`,
+    '',
+    'Targets (issue 2): 10,000 files within 1.3x the floor, edit p50 under 40 ms, peak RSS under 400 MB.',
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const root = path.join(os.tmpdir(), 'cc7-bench');
+  const scans: ScanResult[] = [];
+  let edit: EditResult | undefined;
+  for (const count of SIZES) {
+    const { result, client, files } = await scan(count, path.join(root, String(count)));
+    scans.push(result);
+    if (count === SIZES[SIZES.length - 1]) {
+      edit = await edits(client, files[Math.floor(files.length / 2)]);
+      console.log(`edits: p50 ${edit.p50.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms`);
+    }
+    await client.stop(TIMEOUT_MS);
+  }
+  writeFileSync(path.join(__dirname, 'RESULTS.md'), report(scans, edit!, SIZES[SIZES.length - 1]));
+  console.log(`wrote ${path.join('bench', 'RESULTS.md')}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
