@@ -2,7 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, Program } from '../core/program';
 import type { Finding, SeveritySetting } from '../core/types';
-import { DEFAULT_INCLUDE, listFiles, looksLikePlan, plansFirst, readContent } from '../node/files';
+import { AnalysisPool } from '../node/analysis-pool';
+import { DEFAULT_INCLUDE, listFiles, looksLikePlan, readContent } from '../node/files';
+import { scanInto } from '../node/scan';
 import { CliError } from './errors';
 
 export interface CheckOptions {
@@ -40,7 +42,7 @@ export interface CheckResult {
  * workspace as context (the folder that holds their plan, see workspaceOf), so cross-file
  * rules see the plan.
  */
-export function runCheck(options: CheckOptions): CheckResult {
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const given = options.paths.length ? options.paths : ['.'];
   for (const target of given) {
     if (!existsSync(path.resolve(options.cwd, target))) throw new CliError(`no such file or folder: ${target}`);
@@ -55,7 +57,12 @@ export function runCheck(options: CheckOptions): CheckResult {
     clock: () => options.now,
     settings: { rules: options.rules ?? {}, maxFileBytes },
   });
-  program.addFiles(plansFirst(listFiles(root, { include: DEFAULT_INCLUDE, exclude: [] })));
+  const pool = AnalysisPool.forMachine();
+  try {
+    await scanInto(program, listFiles(root, { include: DEFAULT_INCLUDE, exclude: [] }), pool, async () => undefined);
+  } finally {
+    await pool?.dispose();
+  }
   const selected = program.paths().filter((file) => targets.some((target) => file === target || file.startsWith(target + path.sep)));
   for (const file of files) {
     if (!selected.includes(file) && !program.facts(file)) program.updateFile(file);

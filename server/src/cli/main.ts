@@ -7,7 +7,7 @@ import { FORMATTERS } from './formatters';
 
 const USAGE = `usage: cc7 check [PATH...] [--format stylish|json|sarif] [--as-of TIME] [--max-warnings N]`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') return help();
   if (command === undefined) throw new CliError(`missing command; ${USAGE}`);
@@ -20,7 +20,7 @@ function help(): number {
   return 0;
 }
 
-function check(args: string[]): number {
+async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseCheckArgs(args);
   if (values.help) return help();
   const format = FORMATTERS[values.format];
@@ -31,7 +31,7 @@ function check(args: string[]): number {
   }
   if (values['as-of'] !== undefined) parseAsOf(values['as-of']);
   const now = resolveClock([values['as-of'], process.env.CC7_NOW])();
-  const result = runCheck({ paths: positionals, cwd: process.cwd(), now });
+  const result = await runCheck({ paths: positionals, cwd: process.cwd(), now });
   process.stdout.write(format(result));
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
@@ -62,9 +62,9 @@ function parseCheckArgs(args: string[]) {
   }
 }
 
-function run(): void {
+async function run(): Promise<void> {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     const known = error instanceof CliError || error instanceof ClockError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     // One line, always (SPEC 7): some of node's parseArgs messages span several.
@@ -74,4 +74,4 @@ function run(): void {
   }
 }
 
-run();
+void run();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { analyzeFile, checkAcrossWorkspace, type RawFinding } from './analyze';
+import { analyzeFile, checkAcrossWorkspace, type FileAnalysis, type RawFinding } from './analyze';
 import type { Clock } from './clock';
 import { FactsIndex } from './index-store';
 import type { PlanFacts } from './plan';
@@ -25,6 +25,18 @@ export interface ProgramOptions {
   read(path: string): FileContent | undefined;
   clock: Clock;
   settings?: Partial<ProgramSettings>;
+}
+
+/** One file's analysis; `analysis` undefined: not a CC7 document; `hash` undefined: unreadable. */
+export interface AnalyzedFile {
+  path: string;
+  hash?: string;
+  analysis?: FileAnalysis;
+}
+
+/** Content hash keying the analysis cache. */
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /** The findings to publish: every path whose findings changed, with its new list ([] clears). */
@@ -69,6 +81,27 @@ export class Program {
   addFiles(paths: Iterable<string>): Changes {
     const touched = new Set<string>();
     for (const path of paths) this.analyze(path, undefined, touched);
+    return this.settle(touched);
+  }
+
+  /**
+   * What an analysis done elsewhere (a worker thread) needs: the rule context, and the key
+   * of the plan it holds, to hand back with the results.
+   */
+  analysisContext(): { context: RuleContext; planKey: string } {
+    return { context: this.context(), planKey: this.planKey };
+  }
+
+  /**
+   * Takes analyses done elsewhere with `analysisContext()`. Paths the program already knows
+   * are skipped (an editor's newer text may be there); results computed against a plan that
+   * has changed since are redone here.
+   */
+  ingest(results: readonly AnalyzedFile[], planKey: string): Changes {
+    const touched = new Set<string>();
+    for (const result of results) {
+      if (!this.entries.has(result.path)) this.record(result, planKey, touched);
+    }
     return this.settle(touched);
   }
 
@@ -130,15 +163,20 @@ export class Program {
       this.forget(path, touched);
       return;
     }
-    const hash = createHash('sha1').update(input.text).digest('base64');
+    const hash = hashText(input.text);
     const previous = this.entries.get(path);
     if (!force && previous && previous.hash === hash && previous.planKey === this.planKey) return;
     const usedPlanKey = this.planKey;
-    const analysis = analyzeFile({ path, ...input }, this.context());
-    if (!analysis) {
+    this.record({ path, hash, analysis: analyzeFile({ path, ...input }, this.context()) }, usedPlanKey, touched);
+  }
+
+  /** Stores one file's analysis, computed against the plan of `usedPlanKey`. */
+  private record({ path, hash, analysis }: AnalyzedFile, usedPlanKey: string, touched: Set<string>): void {
+    if (!analysis || hash === undefined) {
       this.forget(path, touched);
       return;
     }
+    const previous = this.entries.get(path);
     const wasPlan = this.index.get(path)?.kind === 'ResponsePlan';
     this.noteDependents(path, touched);
     this.index.set(analysis.facts);

@@ -13,6 +13,7 @@ import { URI } from 'vscode-uri';
 import { version } from '../../../package.json';
 import { ClockError, parseAsOf } from '../core/clock';
 import type { Changes, FileContent } from '../core/program';
+import { AnalysisPool } from '../node/analysis-pool';
 import { readContent } from '../node/files';
 import { toDiagnostic } from './diagnostics';
 import { FolderPrograms, merge } from './folders';
@@ -42,7 +43,8 @@ export function startServer(connection: Connection): void {
     const open = openByPath.get(file);
     return open ? { text: open.getText() } : readContent(file, settings.maxFileBytes);
   };
-  let programs = new FolderPrograms(read, settings);
+  const pool = AnalysisPool.forMachine();
+  let programs = new FolderPrograms(read, settings, pool);
 
   const publish = (changes: Changes): void => {
     for (const [file, findings] of changes) {
@@ -65,7 +67,7 @@ export function startServer(connection: Connection): void {
   const scheduler = new EditScheduler(EDIT_WINDOW_MS, checkOpenDocument);
 
   const rescan = async (): Promise<void> => {
-    programs = new FolderPrograms(read, settings);
+    programs = new FolderPrograms(read, settings, pool);
     const changes = await programs.scan(roots, yieldToEvents);
     // Documents opened from outside every folder are checked on their own.
     for (const [file, document] of openByPath) {
@@ -164,7 +166,10 @@ export function startServer(connection: Connection): void {
     publish(programs.isWatched(file) ? program.updateFile(file) : program.removeFile(file));
   });
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(async () => {
+    scheduler.dispose();
+    await pool?.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { resolveClock } from '../core/clock';
 import { Program, type Changes, type FileContent } from '../core/program';
-import { fileFilter, listFiles, plansFirst } from '../node/files';
+import type { AnalysisPool } from '../node/analysis-pool';
+import { fileFilter, listFiles } from '../node/files';
+import { scanInto } from '../node/scan';
 import type { ServerSettings } from './settings';
 
 interface Folder {
@@ -9,9 +11,6 @@ interface Folder {
   program: Program;
   accepts: (file: string) => boolean;
 }
-
-/** How many files the scan analyses before it lets the server answer other messages. */
-const SCAN_CHUNK = 250;
 
 /**
  * One Program per workspace folder (multi-root workspaces: each folder is its own CC7
@@ -24,6 +23,7 @@ export class FolderPrograms {
   constructor(
     private readonly read: (file: string) => FileContent | undefined,
     private settings: ServerSettings,
+    private readonly pool: AnalysisPool | undefined,
   ) {
     this.loose = this.createProgram();
   }
@@ -35,11 +35,7 @@ export class FolderPrograms {
     this.folders = roots.map((root) => ({ root, program: this.createProgram(), accepts: fileFilter(root, this.settings) }))
       .sort((a, b) => b.root.length - a.root.length);
     for (const folder of this.folders) {
-      const files = plansFirst(listFiles(folder.root, this.settings));
-      for (let start = 0; start < files.length; start += SCAN_CHUNK) {
-        merge(changes, folder.program.addFiles(files.slice(start, start + SCAN_CHUNK)));
-        await yieldToEvents();
-      }
+      merge(changes, await scanInto(folder.program, listFiles(folder.root, this.settings), this.pool, yieldToEvents));
     }
     return changes;
   }

@@ -65,12 +65,18 @@ export function looksLikePlan(file: string): boolean {
   }
 }
 
-/** Orders paths so that likely plans come first, each group in path order. */
-export function plansFirst(files: readonly string[]): string[] {
+/** Splits paths into likely plans (analysed first) and the rest, each in path order. */
+export function splitPlans(files: readonly string[]): { plans: string[]; rest: string[] } {
   const sorted = [...files].sort();
   const plans = sorted.filter(looksLikePlan);
   const planSet = new Set(plans);
-  return [...plans, ...sorted.filter((file) => !planSet.has(file))];
+  return { plans, rest: sorted.filter((file) => !planSet.has(file)) };
+}
+
+/** Orders paths so that likely plans come first, each group in path order. */
+export function plansFirst(files: readonly string[]): string[] {
+  const { plans, rest } = splitPlans(files);
+  return [...plans, ...rest];
 }
 
 function readHead(file: string, bytes: number): string {
