@@ -47,7 +47,8 @@ local function sorted_codes(csv)
   return table.concat(codes, ',')
 end
 
--- Neovim 0.7 keeps the LSP code in user_data.lsp.code; 0.8 and later also at the top level.
+-- Neovim 0.7.2 has the LSP code at the top level and also in user_data.lsp.code (deprecated
+-- there); some earlier builds had only the latter. Read either.
 local function code_of(d)
   if d.code ~= nil then return d.code end
   local lsp = d.user_data and d.user_data.lsp
@@ -110,6 +111,7 @@ local function run()
     cmd = { env('CC7_NVIM_NODE', 'node'), env('CC7_NVIM_SERVER'), '--stdio' },
     root_dir = workspace,
     workspace_folders = { { uri = vim.uri_from_fname(workspace), name = vim.fn.fnamemodify(workspace, ':t') } },
+    -- A plain {} would go out as [] (an empty Lua table encodes as a JSON array).
     init_options = { settings = vim.empty_dict() },
     on_exit = function(code, signal) server_exit = { code = code, signal = signal } end,
   })

@@ -146,5 +146,6 @@ export interface WorkspaceIndex {
   plans(): DocumentFacts[];
   /** The first CC7 document in path order. */
   first(): DocumentFacts | undefined;
-  all(): Iterable<DocumentFacts>;
+  /** Every document of a kind, in no particular order. */
+  ofKind(kind: Kind): DocumentFacts[];
 }

@@ -1,4 +1,5 @@
 import type { DocumentFacts, WorkspaceIndex } from './facts';
+import type { Kind } from './types';
 
 /** The facts of every document, with the look-ups the workspace rules and the program need. */
 export class FactsIndex implements WorkspaceIndex {
@@ -8,6 +9,8 @@ export class FactsIndex implements WorkspaceIndex {
   /** Documents holding a reference that expects a kind: their messages list the ids of that kind. */
   private readonly expecting = new Map<string, Set<string>>();
   private sortedPaths: string[] | undefined;
+  private planPaths: string[] | undefined;
+  private readonly byKind = new Map<string, Set<string>>();
 
   get(path: string): DocumentFacts | undefined {
     return this.byPath.get(path);
@@ -16,7 +19,9 @@ export class FactsIndex implements WorkspaceIndex {
   set(facts: DocumentFacts): void {
     this.delete(facts.path);
     this.byPath.set(facts.path, facts);
+    if (facts.kind === 'ResponsePlan') this.planPaths = undefined;
     if (facts.id) addTo(this.byId, facts.id, facts.path);
+    if (facts.kind) addTo(this.byKind, facts.kind, facts.path);
     for (const reference of facts.references) {
       addTo(this.referrers, reference.id, facts.path);
       addTo(this.expecting, reference.expects, facts.path);
@@ -28,7 +33,9 @@ export class FactsIndex implements WorkspaceIndex {
     const old = this.byPath.get(path);
     if (!old) return;
     this.byPath.delete(path);
+    if (old.kind === 'ResponsePlan') this.planPaths = undefined;
     if (old.id) removeFrom(this.byId, old.id, path);
+    if (old.kind) removeFrom(this.byKind, old.kind, path);
     for (const reference of old.references) {
       removeFrom(this.referrers, reference.id, path);
       removeFrom(this.expecting, reference.expects, path);
@@ -42,6 +49,10 @@ export class FactsIndex implements WorkspaceIndex {
     return (paths.size === 1 ? [...paths] : [...paths].sort()).map((path) => this.byPath.get(path)!);
   }
 
+  ofKind(kind: Kind): DocumentFacts[] {
+    return [...this.byKind.get(kind) ?? []].map((path) => this.byPath.get(path)!);
+  }
+
   /** Documents that refer to this id. */
   referringTo(id: string): string[] {
     return [...this.referrers.get(id) ?? []];
@@ -53,16 +64,14 @@ export class FactsIndex implements WorkspaceIndex {
   }
 
   plans(): DocumentFacts[] {
-    return this.paths().map((path) => this.byPath.get(path)!).filter((facts) => facts.kind === 'ResponsePlan');
+    // Asked for on every analysis: kept apart so it costs nothing in a large workspace.
+    this.planPaths ??= [...this.byPath.values()].filter((facts) => facts.kind === 'ResponsePlan').map((facts) => facts.path).sort();
+    return this.planPaths.map((path) => this.byPath.get(path)!);
   }
 
   first(): DocumentFacts | undefined {
     const path = this.paths()[0];
     return path === undefined ? undefined : this.byPath.get(path);
-  }
-
-  all(): Iterable<DocumentFacts> {
-    return this.byPath.values();
   }
 
   /** Every path in order; code-unit order, so that it is the same on every machine. */

@@ -86,6 +86,19 @@ function validWallTime(f: { year: number; month: number; day: number; hour: numb
  */
 export function endOfLocalDay(isoDate: unknown, zone: string): number | undefined {
   if (typeof isoDate !== 'string') return undefined;
+  const key = `${isoDate}|${zone}`;
+  if (!endOfDayCache.has(key)) {
+    // Zone arithmetic is costly and the same due dates recur across a workspace.
+    if (endOfDayCache.size >= END_OF_DAY_CACHE_SIZE) endOfDayCache.clear();
+    endOfDayCache.set(key, computeEndOfLocalDay(isoDate, zone));
+  }
+  return endOfDayCache.get(key);
+}
+
+const END_OF_DAY_CACHE_SIZE = 10_000;
+const endOfDayCache = new Map<string, number | undefined>();
+
+function computeEndOfLocalDay(isoDate: string, zone: string): number | undefined {
   const m = DATE.exec(isoDate.trim());
   if (!m) return undefined;
   const day = DateTime.fromObject(

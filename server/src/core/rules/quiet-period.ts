@@ -19,8 +19,7 @@ export const quietPeriod: Rule = {
     if (!isGoverningPlan(facts, index)) return [];
     const since = context.now - QUIET_PERIOD_DAYS * DAY_MS;
     let latest: (DocumentFacts & { detectedAt: number }) | undefined;
-    for (const other of index.all()) {
-      if (other.kind !== 'Incident' && other.kind !== 'SecurityEvent') continue;
+    for (const other of [...index.ofKind('Incident'), ...index.ofKind('SecurityEvent')]) {
       const at = other.detectedAt;
       if (at === undefined || at > context.now) continue;
       if (at > since) return [];

@@ -17,7 +17,7 @@ export const tabletopOverdue: Rule = {
   checkWorkspace(facts, index, context) {
     if (!isGoverningPlan(facts, index)) return [];
     const every = interval(intervalDays(facts.plan?.tabletopIntervalDays), 'tabletop_interval_days', facts.tabletopIntervalRange !== undefined);
-    const exercises = [...index.all()].filter((other) => other.kind === 'TabletopExercise').sort(byPath);
+    const exercises = index.ofKind('TabletopExercise').sort(byPath);
     // The latest held by now; on a tie, the first in path order.
     let latest: Held | undefined;
     for (const other of exercises) {

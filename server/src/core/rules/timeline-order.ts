@@ -90,8 +90,7 @@ function chainReports(data: Record<string, unknown>, zone: string): Report[] {
 
 /** Any time of the incident after now; deadlines (`due`, `expires`) excepted. */
 function futureReports(data: Record<string, unknown>, zone: string, now: number): Report[] {
-  return instantsIn(data, zone)
-    .filter((stamp) => stamp.ms > now)
+  return instantsIn(data, zone, (ms) => ms > now)
     .map((stamp) => ({
       path: stamp.path,
       message: `${at(stamp)} is ${formatDuration(stamp.ms - now)} in the future (now ${formatInstant(now)}): `

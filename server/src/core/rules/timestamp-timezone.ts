@@ -26,8 +26,7 @@ export const timestampTimezone: Rule = {
     if (!doc.file || !yaml) return [];
     const zone = planZone(context.plan);
     const reports: Report[] = [];
-    for (const { node, at } of stringScalars(yaml.contents as Node | null)) {
-      if (!LOCAL_TIMESTAMP.test(node.value)) continue;
+    for (const { node, at } of stringScalars(yaml.contents as Node | null, (value) => LOCAL_TIMESTAMP.test(value))) {
       const range = nodeRange(node.scalar, doc.file.lineCounter);
       if (!range) continue;
       reports.push({ range, message: message(pathOf(at), node.value, zone, context.plan !== undefined, context.now) });
@@ -53,14 +52,14 @@ interface StringScalar {
   at: PathLink | undefined;
 }
 
-/** The string scalars that are values (not keys) under a node, with their paths; iterative. */
-function stringScalars(root: Node | null): StringScalar[] {
+/** The string scalars that are values (not keys) under a node and pass `accept`, with their paths; iterative. */
+function stringScalars(root: Node | null, accept: (value: string) => boolean): StringScalar[] {
   const found: StringScalar[] = [];
   const stack: { node: unknown; at: PathLink | undefined }[] = [{ node: root, at: undefined }];
   while (stack.length > 0) {
     const { node, at } = stack.pop()!;
     if (isScalar(node)) {
-      if (typeof node.value === 'string') found.push({ node: { scalar: node, value: node.value }, at });
+      if (typeof node.value === 'string' && accept(node.value)) found.push({ node: { scalar: node, value: node.value }, at });
     } else if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i];

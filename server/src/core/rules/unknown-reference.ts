@@ -126,7 +126,7 @@ function resolve(reference: Reference, index: WorkspaceIndex): Report[] {
       related: sharing.map((other) => relatedTo(other, `${reference.id} is this ${describeDocument(other)}`)),
     }];
   }
-  const known = [...index.all()].flatMap((other: DocumentFacts) => (other.kind === reference.expects && other.id ? [other.id] : []));
+  const known = index.ofKind(reference.expects).flatMap((other: DocumentFacts) => (other.id ? [other.id] : []));
   return [{
     range: reference.range,
     message: `${reference.field}: no ${reference.expects} has the id ${reference.id}: ${suggestion(reference.id, known, reference.expects)}`,

@@ -149,10 +149,11 @@ export function pathOf(link: PathLink | undefined): YamlPath {
 }
 
 /**
- * Every string in the data that reads as an instant, with its path, in document order; values
- * under deadline keys (`due`, `expires`) are left out. Iterative, so deep data cannot overflow.
+ * Every string in the data that reads as an instant `keep` accepts, with its path, in document
+ * order; values under deadline keys (`due`, `expires`) are left out. Iterative, so deep data
+ * cannot overflow; paths are spelled out only for the instants kept.
  */
-export function instantsIn(data: unknown, zone: string): { path: YamlPath; ms: number }[] {
+export function instantsIn(data: unknown, zone: string, keep: (ms: number) => boolean): { path: YamlPath; ms: number }[] {
   const found: { path: YamlPath; ms: number }[] = [];
   const stack: { value: unknown; at: PathLink | undefined }[] = [{ value: data, at: undefined }];
   const seen = new Set<object>();
@@ -160,7 +161,7 @@ export function instantsIn(data: unknown, zone: string): { path: YamlPath; ms: n
     const { value, at } = stack.pop()!;
     if (typeof value === 'string') {
       const instant = parseInstant(value, zone);
-      if (instant) found.push({ path: pathOf(at), ms: instant.ms });
+      if (instant && keep(instant.ms)) found.push({ path: pathOf(at), ms: instant.ms });
       continue;
     }
     if (typeof value !== 'object' || value === null || seen.has(value)) continue;
