@@ -23,12 +23,11 @@ interface Slot {
  * workspace is checked on every core. Requests go to the least-loaded worker.
  */
 export class AnalysisPool {
-  private readonly slots: Slot[];
+  /** Spawned on first use, so a small workspace never pays for starting workers. */
+  private slots: Slot[] | undefined;
   private nextId = 0;
 
-  private constructor(size: number, script: string) {
-    this.slots = Array.from({ length: size }, () => this.spawn(script));
-  }
+  private constructor(private readonly size: number, private readonly script: string) {}
 
   /** A pool for this machine, or undefined where one core would gain nothing (or the worker bundle is absent). */
   static forMachine(script = path.join(__dirname, 'worker.js')): AnalysisPool | undefined {
@@ -37,6 +36,7 @@ export class AnalysisPool {
   }
 
   analyze(paths: string[], context: RuleContext): Promise<AnalyzedFile[]> {
+    this.slots ??= Array.from({ length: this.size }, () => this.spawn(this.script));
     const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -46,7 +46,8 @@ export class AnalysisPool {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await Promise.all((this.slots ?? []).map((slot) => slot.worker.terminate()));
+    this.slots = undefined;
   }
 
   private spawn(script: string): Slot {

@@ -4,6 +4,8 @@ import { splitPlans } from './files';
 
 /** Files per request to a worker: large enough to amortise messaging, small enough to balance. */
 const CHUNK = 100;
+/** Below this many files, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 300;
 
 /**
  * Adds a folder's files to a program. Likely plans go first, on this thread, so every other
@@ -23,7 +25,7 @@ export async function scanInto(
   const merge = (from: Changes) => {
     for (const [file, findings] of from) changes.set(file, findings);
   };
-  if (!pool) {
+  if (!pool || rest.length < POOL_THRESHOLD) {
     for (const chunk of chunks) {
       merge(program.addFiles(chunk));
       await yieldToEvents();

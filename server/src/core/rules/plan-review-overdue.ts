@@ -15,6 +15,8 @@ export const planReviewOverdue: Rule = {
   criteria: 'CC7.4',
   checkDocument(doc, context) {
     if (doc.kind !== 'ResponsePlan' || !doc.data) return [];
+    // A second plan is reported by plan-missing and governs nothing: its reviews do not matter.
+    if (context.plan && context.plan.path !== doc.path) return [];
     const data = doc.data;
     // The document's own zone: for the governing plan it is the plan's zone.
     const zone = resolveZone(data.timezone);

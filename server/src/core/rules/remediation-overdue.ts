@@ -27,7 +27,7 @@ function overdue(item: TrackedItem, context: RuleContext): Report[] {
   const due = parseDue(item.item.due, zone);
   if (!due || context.now <= due.ms) return [];
   const written = String(item.item.due).trim();
-  const when = due.dateOnly ? `${written} (end of day ${zone})` : formatInstant(due.ms);
+  const when = due.dateOnly ? `${written} (end of day, ${zone})` : formatInstant(due.ms);
   return [{
     path: [...item.path, 'due'],
     message: `${itemName(item)} was due ${when} and is still ${item.status}, ${formatDuration(context.now - due.ms)} overdue: `

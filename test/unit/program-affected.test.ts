@@ -1,0 +1,117 @@
+// What a change costs: the Program re-parses only the documents a change can affect (issue 3:
+// an edit to the plan re-checks everything that uses the plan; an edit to an incident re-checks
+// that incident, and the documents that refer to its id through the facts index, without
+// re-reading them). Counted through the `read` the Program is given.
+import assert from 'node:assert/strict';
+import { Program } from '../../server/src/core/program';
+
+const NOW = Date.parse('2026-04-15T12:00:00Z');
+
+const plan = (timezone: string, comment = '') => `apiVersion: cc7/v1
+kind: ResponsePlan
+organization: Acme Cloud, Inc.${comment}
+timezone: ${timezone}
+roles:
+  incident_lead: { title: Incident Response Lead, members: [alice@acme.io] }
+severity_levels:
+  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: 10 }, remediation_due_days: 30 }
+`;
+
+const incident = (id: string, title = 'Leaked API key') => `apiVersion: cc7/v1
+kind: Incident
+id: ${id}
+title: ${title}
+severity: SEV2
+status: identification
+category: unauthorized-access
+detected_at: 2026-03-02T09:14:00Z
+detection_source: siem-alert
+roles: { incident_lead: alice@acme.io }
+timeline:
+  - { at: 2026-03-02T09:14:00Z, event: GuardDuty alert }
+`;
+
+const event = (id: string, incidentId: string) => `apiVersion: cc7/v1
+kind: SecurityEvent
+id: ${id}
+title: Leaked key alert
+detected_at: 2026-03-02T09:00:00Z
+detection_source: siem-alert
+triage: { assessed_at: 2026-03-02T09:10:00Z, assessed_by: alice@acme.io, outcome: escalated, rationale: Key valid }
+incident: ${incidentId}
+`;
+
+/** A workspace in memory whose reads are counted per path. */
+function workspace(files: Record<string, string>) {
+  const reads = new Map<string, number>();
+  const program = new Program({
+    read: (path) => {
+      reads.set(path, (reads.get(path) ?? 0) + 1);
+      return path in files ? { text: files[path] } : undefined;
+    },
+    clock: () => NOW,
+  });
+  program.addFiles(Object.keys(files).sort((a, b) => (a === 'plan.yaml' ? -1 : b === 'plan.yaml' ? 1 : a < b ? -1 : 1)));
+  return {
+    program,
+    /** An editor's edit: the buffer holds the new text, and `read` returns it, as in the server. */
+    edit(path: string, text: string) {
+      files[path] = text;
+      return program.updateFile(path, { text });
+    },
+    /** Paths read since the last call. */
+    takeReads(): string[] {
+      const paths = [...reads.keys()].sort();
+      reads.clear();
+      return paths;
+    },
+  };
+}
+
+const FILES = () => ({
+  'plan.yaml': plan('America/New_York'),
+  'incidents/INC-1.yaml': incident('INC-1'),
+  'incidents/INC-2.yaml': incident('INC-2'),
+  'events/EVT-1.yaml': event('EVT-1', 'INC-1'),
+});
+
+describe('Program: a change re-reads only what it can affect', () => {
+  it('reads each file once on the initial scan when the plan comes first', () => {
+    const ws = workspace(FILES());
+    assert.deepEqual(ws.takeReads(), ['events/EVT-1.yaml', 'incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'plan.yaml']);
+  });
+
+  it('an edit to an incident re-reads nothing else, yet the event that links to it is re-checked', () => {
+    const ws = workspace(FILES());
+    ws.takeReads();
+    const changes = ws.edit('incidents/INC-1.yaml', incident('INC-9'));
+    assert.deepEqual(ws.takeReads(), [], 'the edited text was given; no other file is re-read');
+    // The event now names an incident that no longer exists: re-checked from the facts alone.
+    assert.ok(changes.has('events/EVT-1.yaml'), 'the referring event is re-checked');
+    assert.ok(ws.program.findings('events/EVT-1.yaml').some((finding) => finding.rule === 'escalation-link'));
+    assert.ok(!changes.has('incidents/INC-2.yaml'), 'an unrelated incident is not re-checked');
+  });
+
+  it('an edit to the plan that changes what documents use re-reads every document', () => {
+    const ws = workspace(FILES());
+    ws.takeReads();
+    ws.edit('plan.yaml', plan('Europe/Berlin'));
+    // The plan too: its own rules first ran against its previous facts.
+    assert.deepEqual(ws.takeReads(), ['events/EVT-1.yaml', 'incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'plan.yaml']);
+  });
+
+  it('an edit to the plan that leaves its facts unchanged (a comment) re-reads nothing', () => {
+    const ws = workspace(FILES());
+    ws.takeReads();
+    ws.edit('plan.yaml', plan('America/New_York', '  # reviewed by legal'));
+    assert.deepEqual(ws.takeReads(), []);
+  });
+
+  it('content identical to what was analysed is not analysed again', () => {
+    const ws = workspace(FILES());
+    ws.takeReads();
+    const changes = ws.program.updateFile('incidents/INC-2.yaml');
+    assert.deepEqual(ws.takeReads(), ['incidents/INC-2.yaml'], 'read to compare its hash');
+    assert.ok(!changes.has('incidents/INC-2.yaml'), 'nothing new to publish');
+  });
+});
