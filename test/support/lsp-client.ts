@@ -16,6 +16,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DiagnosticSeverity,
@@ -71,12 +72,18 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
 export interface LspClientOptions {
   /** The workspace folder (an absolute path); none starts the server without folders. */
   workspace?: string;
+  /** Several workspace folders (a multi-root workspace), instead of `workspace`. */
+  folders?: string[];
   capabilities?: ClientCapabilities;
   /** The `cc7` section answered to workspace/configuration; change it with `settings =`. */
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
   /** Added to the server's environment; CC7_NOW defaults to DEFAULT_NOW so deadlines are fixed. */
   env?: Record<string, string>;
+}
+
+function workspaceFolder(folder: string) {
+  return { uri: fileUri(folder), name: path.basename(folder) };
 }
 
 /** The URI the server uses for a file path (vscode-uri, as the server does). */
@@ -260,6 +267,13 @@ export class LspClient {
   }
 
   /** Announces a settings change; the server then pulls `settings` (or reads `settings` when it cannot pull). */
+  /** workspace/didChangeWorkspaceFolders: the user added or removed folders. */
+  async foldersChanged(added: string[], removed: string[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: added.map(workspaceFolder), removed: removed.map(workspaceFolder) },
+    });
+  }
+
   async configurationChanged(settings?: unknown): Promise<void> {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settings ?? null });
   }
@@ -296,11 +310,11 @@ export class LspClient {
   }
 
   private async initialize(): Promise<InitializeResult> {
-    const folder = this.options.workspace;
+    const folders = this.options.folders ?? (this.options.workspace ? [this.options.workspace] : []);
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: folder ? fileUri(folder) : null,
-      workspaceFolders: folder ? [{ uri: fileUri(folder), name: path.basename(folder) }] : null,
+      rootUri: folders.length ? fileUri(folders[0]) : null,
+      workspaceFolders: folders.length ? folders.map(workspaceFolder) : null,
       capabilities: this.options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: this.options.initializationOptions,
     });

@@ -44,7 +44,7 @@ export function startServer(connection: Connection): void {
     return open ? { text: open.getText() } : readContent(file, settings.maxFileBytes);
   };
   const pool = AnalysisPool.forMachine();
-  let programs = new FolderPrograms(read, settings, pool);
+  const programs = new FolderPrograms(read, settings, pool);
 
   const publish = (changes: Changes): void => {
     for (const [file, findings] of changes) {
@@ -67,7 +67,8 @@ export function startServer(connection: Connection): void {
   const scheduler = new EditScheduler(EDIT_WINDOW_MS, checkOpenDocument);
 
   const rescan = async (): Promise<void> => {
-    programs = new FolderPrograms(read, settings, pool);
+    // The same FolderPrograms: its scan clears what the folders it replaces had published.
+    programs.useSettings(settings);
     const changes = await programs.scan(roots, yieldToEvents);
     // Documents opened from outside every folder are checked on their own.
     for (const [file, document] of openByPath) {

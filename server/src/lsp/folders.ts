@@ -50,6 +50,11 @@ export class FolderPrograms {
     return this.folderOf(file)?.accepts(file) ?? false;
   }
 
+  /** Settings for the next scan (the programs it creates take them). */
+  useSettings(settings: ServerSettings): void {
+    this.settings = settings;
+  }
+
   /** New settings: the clock and severities apply everywhere; include/exclude take a rescan. */
   updateSettings(settings: ServerSettings): { rescan: boolean; changes: Changes } {
     const rescan = JSON.stringify([settings.include, settings.exclude]) !== JSON.stringify([this.settings.include, this.settings.exclude]);

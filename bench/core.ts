@@ -1,0 +1,13 @@
+/**
+ * The whole cc7 analysis (every rule, facts, cross-file checks) on one thread, in-process:
+ * what the server's worker threads split between them.
+ */
+import { Program } from '../server/src/core/program';
+import { listFiles, plansFirst, readContent, DEFAULT_INCLUDE } from '../server/src/node/files';
+
+export function measureCoreOneThread(dir: string, now: number): number {
+  const start = process.hrtime.bigint();
+  const program = new Program({ read: (file) => readContent(file, 2 * 1024 * 1024), clock: () => now });
+  program.addFiles(plansFirst(listFiles(dir, { include: DEFAULT_INCLUDE, exclude: [] })));
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
