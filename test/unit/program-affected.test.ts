@@ -3,7 +3,7 @@
 // that incident, and the documents that refer to its id through the facts index, without
 // re-reading them). Counted through the `read` the Program is given.
 import assert from 'node:assert/strict';
-import { Program } from '../../server/src/core/program';
+import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-04-15T12:00:00Z');
 
@@ -41,31 +41,12 @@ triage: { assessed_at: 2026-03-02T09:10:00Z, assessed_by: alice@acme.io, outcome
 incident: ${incidentId}
 `;
 
-/** A workspace in memory whose reads are counted per path. */
-function workspace(files: Record<string, string>) {
-  const reads = new Map<string, number>();
-  const program = new Program({
-    read: (path) => {
-      reads.set(path, (reads.get(path) ?? 0) + 1);
-      return path in files ? { text: files[path] } : undefined;
-    },
-    clock: () => NOW,
-  });
-  program.addFiles(Object.keys(files).sort((a, b) => (a === 'plan.yaml' ? -1 : b === 'plan.yaml' ? 1 : a < b ? -1 : 1)));
-  return {
-    program,
-    /** An editor's edit: the buffer holds the new text, and `read` returns it, as in the server. */
-    edit(path: string, text: string) {
-      files[path] = text;
-      return program.updateFile(path, { text });
-    },
-    /** Paths read since the last call. */
-    takeReads(): string[] {
-      const paths = [...reads.keys()].sort();
-      reads.clear();
-      return paths;
-    },
-  };
+/** A workspace in memory whose reads are counted per path, scanned with the plan first. */
+function workspace(files: Record<string, string>): MemoryWorkspace {
+  const ws = new MemoryWorkspace(NOW);
+  const order = Object.keys(files).sort((a, b) => (a === 'plan.yaml' ? -1 : b === 'plan.yaml' ? 1 : a < b ? -1 : 1));
+  ws.add(Object.fromEntries(order.map((path) => [path, files[path]!])));
+  return ws;
 }
 
 const FILES = () => ({

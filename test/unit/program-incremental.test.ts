@@ -3,8 +3,8 @@
 // step both what it published (the Changes) and that every document's findings equal those of
 // a fresh Program over the same files: an incremental run must never differ from a full one.
 import assert from 'node:assert/strict';
-import { Program, type Changes } from '../../server/src/core/program';
 import type { Finding } from '../../server/src/core/types';
+import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-04-15T12:00:00Z');
 
@@ -85,34 +85,13 @@ phases:
 `;
 }
 
-/** A workspace in memory: the Program reads from it, and a fresh Program can be built over it. */
-class Workspace {
-  readonly files = new Map<string, string>();
-  readonly program = this.create();
-
-  create(): Program {
-    return new Program({ read: (path) => (this.files.has(path) ? { text: this.files.get(path)! } : undefined), clock: () => NOW });
-  }
-
+/** The workspace of these tests: it starts with the bystander, and compares itself with a fresh run. */
+class Workspace extends MemoryWorkspace {
   constructor() {
+    super(NOW);
     // Without the bystander, the documents under test would be re-checked as the first document
     // after every change, hiding a missed dependency.
     this.add(FIRST);
-  }
-
-  add(files: Record<string, string>): Changes {
-    for (const [path, text] of Object.entries(files)) this.files.set(path, text);
-    return this.program.addFiles(Object.keys(files));
-  }
-
-  update(path: string, text: string): Changes {
-    this.files.set(path, text);
-    return this.program.updateFile(path);
-  }
-
-  remove(path: string): Changes {
-    this.files.delete(path);
-    return this.program.removeFile(path);
   }
 
   /** The rule ids found on a path, in order. */
@@ -122,8 +101,7 @@ class Workspace {
 
   /** Asserts the incremental findings of every document equal a from-scratch analysis. */
   assertMatchesFreshRun(): void {
-    const fresh = this.create();
-    fresh.addFiles([...this.files.keys()].sort((a, b) => Number(b.startsWith('plan')) - Number(a.startsWith('plan'))));
+    const fresh = this.fresh([...this.files.keys()].sort((a, b) => Number(b.startsWith('plan')) - Number(a.startsWith('plan'))));
     assert.deepEqual(this.program.paths(), fresh.paths());
     for (const path of fresh.paths()) {
       assert.deepEqual(sorted(this.program.findings(path)), sorted(fresh.findings(path)), `findings of ${path} differ from a fresh run`);
@@ -146,14 +124,14 @@ describe('Program: incremental cross-file findings', () => {
     assert.deepEqual(ws.program.findings('incidents/a.yaml')[0].related?.map((related) => related.path), ['incidents/b.yaml']);
     ws.assertMatchesFreshRun();
 
-    const renamed = ws.update('incidents/b.yaml', incident('INC-2026-002'));
+    const renamed = ws.write('incidents/b.yaml', incident('INC-2026-002'));
     assert.ok(renamed.has('incidents/a.yaml'), 'the other document of the old id is republished');
     assert.ok(renamed.has('incidents/b.yaml'));
     assert.deepEqual(ws.rules('incidents/a.yaml', CROSS_FILE), []);
     assert.deepEqual(ws.rules('incidents/b.yaml', CROSS_FILE), []);
     ws.assertMatchesFreshRun();
 
-    const back = ws.update('incidents/b.yaml', incident('INC-2026-001'));
+    const back = ws.write('incidents/b.yaml', incident('INC-2026-001'));
     assert.ok(back.has('incidents/a.yaml'), 'the document already holding the new id is republished');
     assert.deepEqual(ws.rules('incidents/a.yaml', CROSS_FILE), ['duplicate-id']);
     assert.deepEqual(ws.rules('incidents/b.yaml', CROSS_FILE), ['duplicate-id']);
@@ -172,18 +150,18 @@ describe('Program: incremental cross-file findings', () => {
     assert.deepEqual(ws.rules('events/e.yaml', CROSS_FILE), ['escalation-link']);
     ws.assertMatchesFreshRun();
 
-    const added = ws.update('incidents/x.yaml', incident('INC-2026-009'));
+    const added = ws.write('incidents/x.yaml', incident('INC-2026-009'));
     assert.ok(added.has('events/e.yaml'), 'the event is republished when its incident appears');
     assert.deepEqual(ws.rules('events/e.yaml', CROSS_FILE), []);
     ws.assertMatchesFreshRun();
 
-    const otherKind = ws.update('incidents/x.yaml', runbook('INC-2026-009'));
+    const otherKind = ws.write('incidents/x.yaml', runbook('INC-2026-009'));
     assert.ok(otherKind.has('events/e.yaml'), 'the event is republished when the id becomes another kind');
     assert.deepEqual(ws.rules('events/e.yaml', CROSS_FILE), ['escalation-link']);
     assert.deepEqual(ws.program.findings('events/e.yaml')[0].related?.map((related) => related.path), ['incidents/x.yaml']);
     ws.assertMatchesFreshRun();
 
-    ws.update('incidents/x.yaml', incident('INC-2026-009'));
+    ws.write('incidents/x.yaml', incident('INC-2026-009'));
     assert.deepEqual(ws.rules('events/e.yaml', CROSS_FILE), []);
     const removed = ws.remove('incidents/x.yaml');
     assert.ok(removed.has('events/e.yaml'), 'the event is republished when its incident is removed');
@@ -196,12 +174,12 @@ describe('Program: incremental cross-file findings', () => {
     ws.add({ 'plan.yaml': PLAN, 'incidents/a.yaml': incident('INC-2026-001', 'runbook: RB-CREDENTIAL-LEAK\n') });
     assert.deepEqual(ws.rules('incidents/a.yaml', CROSS_FILE), ['unknown-reference']);
 
-    const added = ws.update('runbooks/rb.yaml', runbook('RB-CREDENTIAL-LEAK'));
+    const added = ws.write('runbooks/rb.yaml', runbook('RB-CREDENTIAL-LEAK'));
     assert.ok(added.has('incidents/a.yaml'));
     assert.deepEqual(ws.rules('incidents/a.yaml', CROSS_FILE), []);
     ws.assertMatchesFreshRun();
 
-    const renamed = ws.update('runbooks/rb.yaml', runbook('RB-CREDENTIAL-LEAKS'));
+    const renamed = ws.write('runbooks/rb.yaml', runbook('RB-CREDENTIAL-LEAKS'));
     assert.ok(renamed.has('incidents/a.yaml'), 'the referrer of the old id is republished');
     assert.deepEqual(ws.rules('incidents/a.yaml', CROSS_FILE), ['unknown-reference']);
     assert.match(ws.program.findings('incidents/a.yaml')[0].message, /did you mean "RB-CREDENTIAL-LEAKS"\?/);
@@ -214,7 +192,7 @@ describe('Program: incremental cross-file findings', () => {
   it('an unresolved reference lists a runbook added under an unrelated id (needs the core to re-check referrers by kind)', () => {
     const ws = new Workspace();
     ws.add({ 'plan.yaml': PLAN, 'incidents/a.yaml': incident('INC-2026-001', 'runbook: RB-MISSING\n') });
-    ws.update('runbooks/rb.yaml', runbook('RB-RANSOMWARE'));
+    ws.write('runbooks/rb.yaml', runbook('RB-RANSOMWARE'));
     assert.match(ws.program.findings('incidents/a.yaml')[0].message, /RB-RANSOMWARE/);
     ws.assertMatchesFreshRun();
   });

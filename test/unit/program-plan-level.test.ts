@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Program, type Changes } from '../../server/src/core/program';
+import { Program } from '../../server/src/core/program';
 import type { Finding } from '../../server/src/core/types';
+import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-06-30T12:00:00Z');
 
@@ -49,24 +50,10 @@ const FIRST_PATH = 'alerts/EVT-2026-0002.yaml';
 const TABLETOP_PATH = 'tabletop/TTX-2026-01.yaml';
 const MY_RULES = new Set(['plan-missing', 'tabletop-overdue', 'quiet-period', 'plan-review-overdue', 'runbook-review-overdue']);
 
-/** An in-memory workspace: the Program under test, and the files it reads. */
-class Workspace {
-  readonly files = new Map<string, string>();
-  readonly program = new Program({ read: (path) => this.read(path), clock: () => NOW });
-
-  private read(path: string) {
-    const text = this.files.get(path);
-    return text === undefined ? undefined : { text };
-  }
-
-  add(path: string, text: string): Changes {
-    this.files.set(path, text);
-    return this.program.updateFile(path);
-  }
-
-  remove(path: string): Changes {
-    this.files.delete(path);
-    return this.program.removeFile(path);
+/** The workspace of these tests, with the findings of the family and a comparison with a fresh run. */
+class Workspace extends MemoryWorkspace {
+  constructor() {
+    super(NOW);
   }
 
   /** The findings of the family's rules, as "path rule". */
@@ -79,8 +66,7 @@ class Workspace {
 
   /** Every finding equals what a fresh Program computes from the same files. */
   assertSameAsFresh(): void {
-    const fresh = new Program({ read: (path) => this.read(path), clock: () => NOW });
-    fresh.addFiles([...this.files.keys()]);
+    const fresh = this.fresh(this.files.keys());
     const all = (program: Program) => Object.fromEntries(program.paths().map((path) => [path, program.findings(path)]));
     assert.deepEqual(all(this.program), all(fresh), 'incremental findings differ from a fresh check');
   }
@@ -91,19 +77,17 @@ const rules = (findings: Finding[] | undefined) => (findings ?? []).map((finding
 describe('program: plan-level findings stay current', () => {
   it('plan-missing sits on the first document, clears with a plan and moves when the plan goes', () => {
     const ws = new Workspace();
-    ws.files.set(EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z'));
-    ws.files.set(TABLETOP_PATH, TABLETOP);
-    ws.program.addFiles([EVENT_PATH, TABLETOP_PATH]);
+    ws.add({ [EVENT_PATH]: event('EVT-2026-0001', '2026-06-01T02:10:00Z'), [TABLETOP_PATH]: TABLETOP });
     assert.deepEqual(ws.mine(), [`${EVENT_PATH} plan-missing`]);
     ws.assertSameAsFresh();
 
-    let changes = ws.add(PLAN_PATH, PLAN);
+    let changes = ws.write(PLAN_PATH, PLAN);
     assert.deepEqual(ws.mine(), []);
     assert.ok(changes.has(EVENT_PATH), 'the first document is republished');
     assert.deepEqual(rules(changes.get(EVENT_PATH)), []);
     ws.assertSameAsFresh();
 
-    changes = ws.add(FIRST_PATH, event('EVT-2026-0002', '2026-06-02T02:10:00Z'));
+    changes = ws.write(FIRST_PATH, event('EVT-2026-0002', '2026-06-02T02:10:00Z'));
     assert.deepEqual(ws.mine(), []);
     ws.assertSameAsFresh();
 
@@ -122,14 +106,11 @@ describe('program: plan-level findings stay current', () => {
 
   it('a second plan is an error until it is removed', () => {
     const ws = new Workspace();
-    for (const [path, text] of [[PLAN_PATH, PLAN], [EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z')], [TABLETOP_PATH, TABLETOP]] as const) {
-      ws.files.set(path, text);
-    }
-    ws.program.addFiles([PLAN_PATH, EVENT_PATH, TABLETOP_PATH]);
+    ws.add({ [PLAN_PATH]: PLAN, [EVENT_PATH]: event('EVT-2026-0001', '2026-06-01T02:10:00Z'), [TABLETOP_PATH]: TABLETOP });
     assert.deepEqual(ws.mine(), []);
 
     // A plan that sorts first takes over; the old one becomes the second.
-    let changes = ws.add('a/plan.yaml', PLAN);
+    let changes = ws.write('a/plan.yaml', PLAN);
     assert.deepEqual(ws.mine(), [`${PLAN_PATH} plan-missing`]);
     assert.deepEqual(rules(changes.get(PLAN_PATH)), ['plan-missing']);
     ws.assertSameAsFresh();
@@ -142,21 +123,19 @@ describe('program: plan-level findings stay current', () => {
 
   it('tabletop-overdue clears when a recent exercise is added and returns when it goes', () => {
     const ws = new Workspace();
-    ws.files.set(PLAN_PATH, PLAN);
-    ws.files.set(EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z'));
-    ws.program.addFiles([PLAN_PATH, EVENT_PATH]);
+    ws.add({ [PLAN_PATH]: PLAN, [EVENT_PATH]: event('EVT-2026-0001', '2026-06-01T02:10:00Z') });
     assert.deepEqual(ws.mine(), [`${PLAN_PATH} tabletop-overdue`]);
 
-    let changes = ws.add(TABLETOP_PATH, TABLETOP);
+    let changes = ws.write(TABLETOP_PATH, TABLETOP);
     assert.deepEqual(ws.mine(), []);
     assert.ok(changes.has(PLAN_PATH), 'the plan is republished');
     assert.deepEqual(rules(changes.get(PLAN_PATH)), []);
     ws.assertSameAsFresh();
 
     // Moving the exercise back in time, then deleting it, brings the finding back.
-    changes = ws.add(TABLETOP_PATH, TABLETOP.replace('2026-05-12T14:00:00Z', '2025-05-12T14:00:00Z'));
+    changes = ws.write(TABLETOP_PATH, TABLETOP.replace('2026-05-12T14:00:00Z', '2025-05-12T14:00:00Z'));
     assert.deepEqual(rules(changes.get(PLAN_PATH)), ['tabletop-overdue']);
-    changes = ws.add(TABLETOP_PATH, TABLETOP);
+    changes = ws.write(TABLETOP_PATH, TABLETOP);
     assert.deepEqual(rules(changes.get(PLAN_PATH)), []);
     changes = ws.remove(TABLETOP_PATH);
     assert.deepEqual(rules(changes.get(PLAN_PATH)), ['tabletop-overdue']);
@@ -165,10 +144,7 @@ describe('program: plan-level findings stay current', () => {
 
   it('quiet-period appears when the last recent event goes and disappears when one is recorded', () => {
     const ws = new Workspace();
-    ws.files.set(PLAN_PATH, PLAN);
-    ws.files.set(TABLETOP_PATH, TABLETOP);
-    ws.files.set(EVENT_PATH, event('EVT-2026-0001', '2026-06-01T02:10:00Z'));
-    ws.program.addFiles([PLAN_PATH, TABLETOP_PATH, EVENT_PATH]);
+    ws.add({ [PLAN_PATH]: PLAN, [TABLETOP_PATH]: TABLETOP, [EVENT_PATH]: event('EVT-2026-0001', '2026-06-01T02:10:00Z') });
     assert.deepEqual(ws.mine(), []);
 
     let changes = ws.remove(EVENT_PATH);
@@ -178,12 +154,12 @@ describe('program: plan-level findings stay current', () => {
     ws.assertSameAsFresh();
 
     // An old event: still quiet, but the message now names it.
-    changes = ws.add(FIRST_PATH, event('EVT-2026-0002', '2026-01-10T12:00:00Z'));
+    changes = ws.write(FIRST_PATH, event('EVT-2026-0002', '2026-01-10T12:00:00Z'));
     assert.match(changes.get(PLAN_PATH)!.find((f) => f.rule === 'quiet-period')!.message, /since 2026-01-10 \(171 d; the latest is EVT-2026-0002\)/);
     ws.assertSameAsFresh();
 
     // Editing it to a recent detection clears the finding.
-    changes = ws.add(FIRST_PATH, event('EVT-2026-0002', '2026-06-20T12:00:00Z'));
+    changes = ws.write(FIRST_PATH, event('EVT-2026-0002', '2026-06-20T12:00:00Z'));
     assert.deepEqual(ws.mine(), []);
     assert.deepEqual(rules(changes.get(PLAN_PATH)), []);
     ws.assertSameAsFresh();
@@ -203,9 +179,10 @@ describe('program: plan-level findings stay current', () => {
   it('the clean baseline of test/fixtures/README.md triggers no finding of any rule', () => {
     const readme = readFileSync(path.join(__dirname, '..', 'fixtures', 'README.md'), 'utf8');
     const ws = new Workspace();
-    for (const [, name, body] of readme.matchAll(/```yaml\n# (\S+)[^\n]*\n([\s\S]*?)```/g)) ws.files.set(name!, body!);
+    const files: Record<string, string> = {};
+    for (const [, name, body] of readme.matchAll(/```yaml\n# (\S+)[^\n]*\n([\s\S]*?)```/g)) files[name!] = body!;
+    ws.add(files);
     assert.deepEqual([...ws.files.keys()].sort(), ['events/EVT-2026-0001.yaml', 'plan/response-plan.yaml', 'tabletop/TTX-2026-01.yaml']);
-    ws.program.addFiles([...ws.files.keys()]);
     const all = ws.program.paths().flatMap((file) => ws.program.findings(file).map((f) => `${file} ${f.rule}: ${f.message}`));
     assert.deepEqual(all, []);
   });
