@@ -148,3 +148,19 @@ describe('language server over stdio: diagnostics', () => {
     assert.equal(await server.stop(), 0);
   });
 });
+
+describe('language server over node IPC (the VS Code client transport)', () => {
+  it('publishes the findings of a file that was never opened, and exits cleanly', async () => {
+    const workspace = copyWorkspace('clean', 'diagnostics');
+    const client = await LspClient.start({ workspace: workspace.root, transport: 'ipc' });
+    try {
+      const uri = fileUri(path.join(workspace.root, EVENT));
+      const diagnostics = await client.waitForDiagnostics(uri, (list) => list.length > 0);
+      assert.deepEqual(diagnostics.map((d) => d.code).sort(), EXPECTED.findings.map((f) => f.rule).sort());
+      assert.equal(await client.stop(), 0);
+    } finally {
+      client.dispose();
+      workspace.remove();
+    }
+  });
+});

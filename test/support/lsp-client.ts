@@ -5,7 +5,7 @@
  * client, and lets a test wait for the diagnostics it expects: event-driven, with a
  * timeout that fails the test and says what was seen instead. Never sleeps.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,8 @@ import {
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -72,6 +74,8 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
 export interface LspClientOptions {
   /** The workspace folder (an absolute path); none starts the server without folders. */
   workspace?: string;
+  /** How to reach the server: `--stdio` (default) or `--node-ipc`. */
+  transport?: 'stdio' | 'ipc';
   /** Several workspace folders (a multi-root workspace), instead of `workspace`. */
   folders?: string[];
   capabilities?: ClientCapabilities;
@@ -126,11 +130,15 @@ export class LspClient {
   /** Spawns the built server and completes initialize/initialized. */
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, CC7_NOW: DEFAULT_NOW, ...options.env },
-    });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const env = { ...process.env, CC7_NOW: DEFAULT_NOW, ...options.env };
+    // stdio for any editor; node IPC as the VS Code client runs it (TransportKind.ipc).
+    const ipc = options.transport === 'ipc';
+    const child = ipc
+      ? fork(SERVER_JS, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env })
+      : spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
