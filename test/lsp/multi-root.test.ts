@@ -4,9 +4,9 @@
  * leak between them would show as duplicate-id or a second-plan finding.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { copyWorkspace, fileUri, LspClient, withCode } from '../support/lsp-client';
+import { copyWorkspace, fileUri, LspClient, textOf, withCode } from '../support/lsp-client';
 
 /** The files of the `clean` fixture, relative to a folder. */
 const CLEAN_FILES = ['events/EVT-2026-0002.yaml', 'plan/response-plan.yaml', 'tabletop/TTX-2026-01.yaml'];
@@ -93,5 +93,28 @@ phases:
     assert.ok(added.length > 0);
     await client.foldersChanged([], [second.root]);
     await client.waitForDiagnostics(event, (diagnostics) => diagnostics.length === 0);
+  });
+});
+
+describe('language server over stdio: an edit to the plan re-checks the documents that use it', () => {
+  it('reports an incident whose severity the edited plan no longer defines, without opening it', async () => {
+    const workspace = copyWorkspace('clean');
+    mkdirSync(path.join(workspace.root, 'incidents'));
+    const incidentFile = path.join(workspace.root, 'incidents', 'INC-2026-001.yaml');
+    writeFileSync(incidentFile, incidentUsing('RB-NONE').replace('runbook: RB-NONE\n', ''));
+    const client = await LspClient.start({ workspace: workspace.root });
+    try {
+      const incident = fileUri(incidentFile);
+      await client.waitForDiagnostics(incident, (diagnostics) => withCode(diagnostics, 'unknown-reference').length === 0);
+      const planFile = path.join(workspace.root, 'plan', 'response-plan.yaml');
+      const plan = await client.open(planFile, readFileSync(planFile, 'utf8'));
+      await client.replace(plan, '  - id: [[SEV2]]', 'SEV9');
+      const after = await client.waitForDiagnostics(incident, (diagnostics) => withCode(diagnostics, 'unknown-reference').length > 0);
+      assert.match(textOf(withCode(after, 'unknown-reference')[0].message), /SEV2/);
+    } finally {
+      await client.stop().catch(() => undefined);
+      client.dispose();
+      workspace.remove();
+    }
   });
 });

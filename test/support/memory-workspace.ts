@@ -9,8 +9,9 @@ export class MemoryWorkspace {
   private readonly reads = new Map<string, number>();
   readonly program: Program;
 
-  constructor(private readonly now: number) {
+  constructor(private readonly now: number, options: { deferRechecks?: boolean } = {}) {
     this.program = new Program({
+      ...options,
       read: (path) => {
         this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
         return this.content(path);

@@ -25,6 +25,12 @@ export interface ProgramOptions {
   read(path: string): FileContent | undefined;
   clock: Clock;
   settings?: Partial<ProgramSettings>;
+  /**
+   * Queue the re-analyses a change makes necessary beyond the files it names (a new plan, a
+   * new clock) for `takeStale()`, instead of doing them at once: for a host that runs them on
+   * worker threads and keeps answering meanwhile.
+   */
+  deferRechecks?: boolean;
 }
 
 /** One file's analysis; `analysis` undefined: not a CC7 document; `hash` undefined: unreadable. */
@@ -67,6 +73,12 @@ export class Program {
   private clock: Clock;
   /** The first document in path order when the program last settled (plan-missing sits on it). */
   private firstPath: string | undefined;
+  /** Documents analysed against an older plan or clock, waiting for `takeStale()` (deferRechecks). */
+  private readonly stale = new Set<string>();
+  /** Documents handed out by `takeStale()` whose new analysis `ingest` has not received yet. */
+  private readonly inFlight = new Set<string>();
+  /** Files removed or found not to be CC7 documents: a late result from elsewhere must not bring them back. */
+  private readonly removed = new Set<string>();
 
   constructor(private readonly options: ProgramOptions) {
     this.settings = { rules: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES, ...options.settings };
@@ -93,15 +105,37 @@ export class Program {
   }
 
   /**
-   * Takes analyses done elsewhere with `analysisContext()`. Paths the program already knows
-   * are skipped (an editor's newer text may be there); results computed against a plan that
-   * has changed since are redone here.
+   * Takes analyses done elsewhere with `analysisContext()`: of new files (a scan), and of the
+   * files `takeStale()` handed out. A result is dropped when this program has analysed the
+   * file itself since (an editor's newer text); one whose text differs from the text this
+   * program holds (an unsaved buffer) is redone here; one against a plan that has changed
+   * since is queued or redone again by `settle`.
    */
   ingest(results: readonly AnalyzedFile[], planKey: string): Changes {
     const touched = new Set<string>();
     for (const result of results) {
-      if (!this.entries.has(result.path)) this.record(result, planKey, touched);
+      const entry = this.entries.get(result.path);
+      if (!entry) {
+        if (!this.removed.has(result.path)) this.record(result, planKey, touched);
+      } else if (!this.inFlight.has(result.path)) continue;
+      else if (entry.hash === result.hash) this.record(result, planKey, touched);
+      else this.analyze(result.path, undefined, touched, true);
     }
+    return this.settle(touched);
+  }
+
+  /** The documents to analyse again (deferRechecks): the caller analyses them and hands the results to `ingest`. */
+  takeStale(): string[] {
+    const paths = [...this.stale].filter((path) => this.entries.has(path));
+    for (const path of paths) this.inFlight.add(path);
+    this.stale.clear();
+    return paths;
+  }
+
+  /** Analyses documents here and now (a host without workers working through `takeStale()`). */
+  recheck(paths: readonly string[]): Changes {
+    const touched = new Set<string>();
+    for (const path of paths) this.analyze(path, undefined, touched, true);
     return this.settle(touched);
   }
 
@@ -118,11 +152,16 @@ export class Program {
     return this.settle(touched);
   }
 
-  /** Re-checks everything: the clock moved or the settings changed. */
+  /** Re-checks everything (queued with deferRechecks): the clock moved or the settings changed. */
   recheckAll(settings?: Partial<ProgramSettings>): Changes {
     if (settings) this.settings = { ...this.settings, ...settings };
     const touched = new Set<string>();
-    for (const path of [...this.entries.keys()]) this.analyze(path, undefined, touched, true);
+    for (const path of [...this.entries.keys()]) {
+      if (this.options.deferRechecks) this.stale.add(path);
+      else this.analyze(path, undefined, touched, true);
+    }
+    // Findings of the workspace rules and the policy are recomputed at once for every document.
+    for (const path of this.entries.keys()) touched.add(path);
     return this.settle(touched);
   }
 
@@ -163,6 +202,7 @@ export class Program {
       this.forget(path, touched);
       return;
     }
+    this.removed.delete(path);
     const hash = hashText(input.text);
     const previous = this.entries.get(path);
     if (!force && previous && previous.hash === hash && previous.planKey === this.planKey) return;
@@ -177,6 +217,8 @@ export class Program {
       return;
     }
     const previous = this.entries.get(path);
+    this.stale.delete(path);
+    this.inFlight.delete(path);
     const wasPlan = this.index.get(path)?.kind === 'ResponsePlan';
     this.noteDependents(path, touched);
     this.index.set(analysis.facts);
@@ -193,6 +235,9 @@ export class Program {
   }
 
   private forget(path: string, touched: Set<string>): void {
+    this.stale.delete(path);
+    this.inFlight.delete(path);
+    this.removed.add(path);
     if (!this.entries.has(path)) return;
     this.noteDependents(path, touched);
     this.index.delete(path);
@@ -215,7 +260,9 @@ export class Program {
   private settle(touched: Set<string>): Changes {
     this.planKey = this.currentPlanKey();
     for (const [path, entry] of [...this.entries]) {
-      if (entry.planKey !== this.planKey) this.analyze(path, undefined, touched, true);
+      if (entry.planKey === this.planKey) continue;
+      if (this.options.deferRechecks) this.stale.add(path);
+      else this.analyze(path, undefined, touched, true);
     }
     for (const kind of this.touchedKinds) for (const referrer of this.index.expectingKind(kind)) touched.add(referrer);
     this.touchedKinds.clear();

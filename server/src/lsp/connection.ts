@@ -16,12 +16,15 @@ import type { Changes, FileContent } from '../core/program';
 import { AnalysisPool } from '../node/analysis-pool';
 import { readContent } from '../node/files';
 import { toDiagnostic } from './diagnostics';
-import { FolderPrograms, merge } from './folders';
+import { merge } from '../node/scan';
+import { FolderPrograms } from './folders';
 import { EditScheduler } from './scheduler';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 /** Edits closer together than this are checked once. */
 const EDIT_WINDOW_MS = 30;
+/** How often deadlines are re-evaluated against the wall clock ("due in 9 h" must stay true). */
+const CLOCK_RECHECK_MS = 10 * 60_000;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -46,12 +49,42 @@ export function startServer(connection: Connection): void {
   const pool = AnalysisPool.forMachine();
   const programs = new FolderPrograms(read, settings, pool);
 
-  const publish = (changes: Changes): void => {
+  /** Re-analyses a change queued (a new plan, a new clock) run one at a time, off this thread when possible. */
+  let rechecking: Promise<void> | undefined;
+  let recheckAgain = false;
+  const recheckQueued = (): void => {
+    if (rechecking) {
+      recheckAgain = true;
+      return;
+    }
+    rechecking = (async () => {
+      do {
+        recheckAgain = false;
+        sendFindings(await programs.recheckStale(yieldToEvents));
+      } while (recheckAgain);
+    })().finally(() => {
+      rechecking = undefined;
+    });
+  };
+
+  const sendFindings = (changes: Changes): void => {
     for (const [file, findings] of changes) {
       const uri = openByPath.get(file)?.uri ?? URI.file(file).toString();
       void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
     }
   };
+
+  /** Publishes what changed, then re-checks in the background what the change made stale. */
+  const publish = (changes: Changes): void => {
+    sendFindings(changes);
+    recheckQueued();
+  };
+
+  // Deadlines move with the wall clock: re-check now and then, unless "now" is pinned.
+  const clockTimer = setInterval(() => {
+    if (!settings.asOf && !process.env.CC7_NOW) publish(programs.clockMoved());
+  }, CLOCK_RECHECK_MS);
+  clockTimer.unref();
 
   const checkOpenDocument = (uri: string): void => {
     const document = documents.get(uri);
@@ -168,7 +201,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(async () => {
+    clearInterval(clockTimer);
     scheduler.dispose();
+    await rechecking;
     await pool?.dispose();
   });
   documents.listen(connection);

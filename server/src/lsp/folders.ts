@@ -3,7 +3,7 @@ import { resolveClock } from '../core/clock';
 import { Program, type Changes, type FileContent } from '../core/program';
 import type { AnalysisPool } from '../node/analysis-pool';
 import { fileFilter, listFiles } from '../node/files';
-import { scanInto } from '../node/scan';
+import { merge, recheckStale, scanInto } from '../node/scan';
 import type { ServerSettings } from './settings';
 
 interface Folder {
@@ -71,6 +71,20 @@ export class FolderPrograms {
     return this.folders.map((folder) => folder.root);
   }
 
+  /** Analyses again what the programs queued (a new plan, a new clock), off this thread when there is a pool. */
+  async recheckStale(yieldToEvents: () => Promise<void>): Promise<Changes> {
+    const changes: Changes = new Map();
+    for (const program of this.programs()) merge(changes, await recheckStale(program, this.pool, yieldToEvents));
+    return changes;
+  }
+
+  /** The clock moved: every program re-checks (queued, see recheckStale). */
+  clockMoved(): Changes {
+    const changes: Changes = new Map();
+    for (const program of this.programs()) merge(changes, program.recheckAll());
+    return changes;
+  }
+
   private programs(): Program[] {
     return [...this.folders.map((folder) => folder.program), this.loose];
   }
@@ -83,6 +97,7 @@ export class FolderPrograms {
     return new Program({
       read: this.read,
       clock: this.clock(),
+      deferRechecks: true,
       settings: { rules: this.settings.rules, maxFileBytes: this.settings.maxFileBytes },
     });
   }
@@ -90,8 +105,4 @@ export class FolderPrograms {
   private clock() {
     return resolveClock([this.settings.asOf, process.env.CC7_NOW]);
   }
-}
-
-export function merge(into: Changes, from: Changes): void {
-  for (const [file, findings] of from) into.set(file, findings);
 }

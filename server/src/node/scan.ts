@@ -20,14 +20,31 @@ export async function scanInto(
 ): Promise<Changes> {
   const { plans, rest } = splitPlans(files);
   const changes = program.addFiles(plans);
+  merge(changes, await inChunks(program, rest, pool, yieldToEvents, (chunk) => program.addFiles(chunk)));
+  return changes;
+}
+
+/**
+ * Analyses again what a program queued (a new plan, a new clock: `deferRechecks`), on the
+ * pool when there is one, so an edit to the plan of a large workspace never blocks the server.
+ */
+export function recheckStale(program: Program, pool: AnalysisPool | undefined, yieldToEvents: () => Promise<void>): Promise<Changes> {
+  return inChunks(program, program.takeStale(), pool, yieldToEvents, (chunk) => program.recheck(chunk));
+}
+
+async function inChunks(
+  program: Program,
+  paths: readonly string[],
+  pool: AnalysisPool | undefined,
+  yieldToEvents: () => Promise<void>,
+  here: (chunk: string[]) => Changes,
+): Promise<Changes> {
+  const changes: Changes = new Map();
   const chunks: string[][] = [];
-  for (let start = 0; start < rest.length; start += CHUNK) chunks.push(rest.slice(start, start + CHUNK));
-  const merge = (from: Changes) => {
-    for (const [file, findings] of from) changes.set(file, findings);
-  };
-  if (!pool || rest.length < POOL_THRESHOLD) {
+  for (let start = 0; start < paths.length; start += CHUNK) chunks.push(paths.slice(start, start + CHUNK));
+  if (!pool || paths.length < POOL_THRESHOLD) {
     for (const chunk of chunks) {
-      merge(program.addFiles(chunk));
+      merge(changes, here(chunk));
       await yieldToEvents();
     }
     return changes;
@@ -35,10 +52,15 @@ export async function scanInto(
   const { context, planKey } = program.analysisContext();
   await Promise.all(chunks.map(async (chunk) => {
     try {
-      merge(program.ingest(await pool.analyze(chunk, context), planKey));
+      merge(changes, program.ingest(await pool.analyze(chunk, context), planKey));
     } catch {
-      merge(program.addFiles(chunk));
+      // A worker failed: this thread does the chunk.
+      merge(changes, here(chunk));
     }
   }));
   return changes;
+}
+
+export function merge(into: Changes, from: Changes): void {
+  for (const [file, findings] of from) into.set(file, findings);
 }
