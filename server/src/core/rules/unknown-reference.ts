@@ -3,6 +3,7 @@ import type { Cc7Document } from '../document';
 import type { DocumentFacts, Reference, WorkspaceIndex } from '../facts';
 import type { PlanFacts } from '../plan';
 import type { Report, Rule } from '../rule';
+import { RULES_BY_ID } from './index';
 import type { YamlPath } from '../types';
 import { describeDocument, fileName, joinAnd, planRegimeIds, planRelated, relatedTo, suggestion, withArticle } from './support/references';
 import { trackedItems } from './support/tracking';
@@ -23,7 +24,7 @@ export const unknownReference: Rule = {
   criteria: 'all',
   checkDocument(doc, context) {
     if (!doc.kind || !doc.data) return [];
-    return [...(context.plan ? planReferences(doc, context.plan) : []), ...waiverTargets(doc, context.plan)];
+    return [...(context.plan ? planReferences(doc, context.plan) : []), ...waiverRules(doc), ...waiverTargets(doc, context.plan)];
   },
   checkWorkspace(facts, index) {
     return facts.references.flatMap((reference) => {
@@ -88,6 +89,20 @@ function planReferences(doc: Cc7Document, plan: PlanFacts): Report[] {
 }
 
 // ---- Waiver targets ---------------------------------------------------------------------
+
+/** A waiver's `rule` must be a rule id: any other covers nothing, silently. */
+function waiverRules(doc: Cc7Document): Report[] {
+  // The registry is read when the check runs, not when this module loads (it lists this rule).
+  const ruleIds = [...RULES_BY_ID.keys()];
+  return list(doc.data?.waivers).flatMap((waiver, i) => {
+    const rule = isRecord(waiver) ? text(waiver.rule) : undefined;
+    if (rule === undefined || RULES_BY_ID.has(rule)) return [];
+    return [{
+      path: ['waivers', i, 'rule'],
+      message: `Waiver rule "${rule}" is not a cc7 rule, so the waiver covers nothing: ${suggestion(rule, ruleIds, 'rule')}`,
+    }];
+  });
+}
 
 /**
  * A waiver's `target` must name an id inside the document: a remediation or improvement id,
