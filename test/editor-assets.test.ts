@@ -18,6 +18,7 @@ import Ajv, { type AnySchema, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { Program } from '../server/src/core/program';
 import { RULES } from '../server/src/core/rules';
+import { SCHEMA_FILES } from '../server/src/core/schemas';
 
 const ROOT = path.join(__dirname, '..');
 const SNIPPETS_PATH = './snippets/cc7.code-snippets';
@@ -30,13 +31,6 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(RO
 
 type Schema = { [keyword: string]: unknown };
 
-const SCHEMA_FILES = {
-  ResponsePlan: 'response-plan.schema.json',
-  Incident: 'incident.schema.json',
-  SecurityEvent: 'security-event.schema.json',
-  Runbook: 'runbook.schema.json',
-  TabletopExercise: 'tabletop-exercise.schema.json',
-} as const;
 type Kind = keyof typeof SCHEMA_FILES;
 const KINDS = Object.keys(SCHEMA_FILES) as Kind[];
 

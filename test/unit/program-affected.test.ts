@@ -3,6 +3,7 @@
 // that incident, and the documents that refer to its id through the facts index, without
 // re-reading them). Counted through the `read` the Program is given.
 import assert from 'node:assert/strict';
+import { escalatedEvent, identificationIncident } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-04-15T12:00:00Z');
@@ -17,30 +18,6 @@ severity_levels:
   - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: 10 }, remediation_due_days: 30 }
 `;
 
-const incident = (id: string, title = 'Leaked API key') => `apiVersion: cc7/v1
-kind: Incident
-id: ${id}
-title: ${title}
-severity: SEV2
-status: identification
-category: unauthorized-access
-detected_at: 2026-03-02T09:14:00Z
-detection_source: siem-alert
-roles: { incident_lead: alice@acme.io }
-timeline:
-  - { at: 2026-03-02T09:14:00Z, event: GuardDuty alert }
-`;
-
-const event = (id: string, incidentId: string) => `apiVersion: cc7/v1
-kind: SecurityEvent
-id: ${id}
-title: Leaked key alert
-detected_at: 2026-03-02T09:00:00Z
-detection_source: siem-alert
-triage: { assessed_at: 2026-03-02T09:10:00Z, assessed_by: alice@acme.io, outcome: escalated, rationale: Key valid }
-incident: ${incidentId}
-`;
-
 /** A workspace in memory whose reads are counted per path, scanned with the plan first. */
 function workspace(files: Record<string, string>): MemoryWorkspace {
   const ws = new MemoryWorkspace(NOW);
@@ -51,9 +28,9 @@ function workspace(files: Record<string, string>): MemoryWorkspace {
 
 const FILES = () => ({
   'plan.yaml': plan('America/New_York'),
-  'incidents/INC-1.yaml': incident('INC-1'),
-  'incidents/INC-2.yaml': incident('INC-2'),
-  'events/EVT-1.yaml': event('EVT-1', 'INC-1'),
+  'incidents/INC-1.yaml': identificationIncident('INC-1'),
+  'incidents/INC-2.yaml': identificationIncident('INC-2'),
+  'events/EVT-1.yaml': escalatedEvent('EVT-1', 'INC-1'),
 });
 
 describe('Program: a change re-reads only what it can affect', () => {
@@ -65,7 +42,7 @@ describe('Program: a change re-reads only what it can affect', () => {
   it('an edit to an incident re-reads nothing else, yet the event that links to it is re-checked', () => {
     const ws = workspace(FILES());
     ws.takeReads();
-    const changes = ws.edit('incidents/INC-1.yaml', incident('INC-9'));
+    const changes = ws.edit('incidents/INC-1.yaml', identificationIncident('INC-9'));
     assert.deepEqual(ws.takeReads(), [], 'the edited text was given; no other file is re-read');
     // The event now names an incident that no longer exists: re-checked from the facts alone.
     assert.ok(changes.has('events/EVT-1.yaml'), 'the referring event is re-checked');

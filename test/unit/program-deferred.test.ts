@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { analyzeFile } from '../../server/src/core/analyze';
 import { hashText, type AnalyzedFile } from '../../server/src/core/program';
+import { identificationIncident } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-04-15T12:00:00Z');
@@ -21,20 +22,6 @@ ${severities}`;
 const SEV2 = '  - { id: SEV2, name: High, post_incident_review: { required: false } }\n';
 const SEV3 = '  - { id: SEV3, name: Medium, post_incident_review: { required: false } }\n';
 
-const incident = (id: string) => `apiVersion: cc7/v1
-kind: Incident
-id: ${id}
-title: Leaked API key
-severity: SEV2
-status: identification
-category: unauthorized-access
-detected_at: 2026-03-02T09:14:00Z
-detection_source: siem-alert
-roles: { incident_lead: alice@acme.io }
-timeline:
-  - { at: 2026-03-02T09:14:00Z, event: GuardDuty alert }
-`;
-
 /** What a worker thread does for a path: read it (here: the given text) and analyse it with the program's context. */
 function analyseElsewhere(ws: MemoryWorkspace, path: string, text = ws.files.get(path)!): AnalyzedFile {
   const { context } = ws.program.analysisContext();
@@ -43,7 +30,7 @@ function analyseElsewhere(ws: MemoryWorkspace, path: string, text = ws.files.get
 
 function setUp() {
   const ws = new MemoryWorkspace(NOW, { deferRechecks: true });
-  ws.add({ 'plan.yaml': plan(SEV2 + SEV3), 'incidents/INC-1.yaml': incident('INC-1'), 'incidents/INC-2.yaml': incident('INC-2') });
+  ws.add({ 'plan.yaml': plan(SEV2 + SEV3), 'incidents/INC-1.yaml': identificationIncident('INC-1'), 'incidents/INC-2.yaml': identificationIncident('INC-2') });
   ws.program.recheck(ws.program.takeStale());
   return ws;
 }
@@ -77,7 +64,7 @@ describe('Program with deferRechecks', () => {
     const stale = ws.program.takeStale();
     ws.takeReads();
     const { planKey } = ws.program.analysisContext();
-    const onDisk = incident('INC-1').replace('severity: SEV2', 'severity: SEV3');
+    const onDisk = identificationIncident('INC-1').replace('severity: SEV2', 'severity: SEV3');
     ws.program.ingest([analyseElsewhere(ws, 'incidents/INC-1.yaml', onDisk), ...stale.filter((p) => p !== 'incidents/INC-1.yaml').map((p) => analyseElsewhere(ws, p))], planKey);
     assert.deepEqual(ws.takeReads(), ['incidents/INC-1.yaml'], 'read again here, where the buffer is');
     assert.deepEqual(rules(ws, 'incidents/INC-1.yaml'), ['unknown-reference'], 'the buffer (SEV2) is what counts');
@@ -90,7 +77,7 @@ describe('Program with deferRechecks', () => {
     const { planKey } = ws.program.analysisContext();
     const late = stale.map((path) => analyseElsewhere(ws, path));
     ws.remove('incidents/INC-2.yaml');
-    ws.edit('incidents/INC-1.yaml', incident('INC-1').replace('severity: SEV2', 'severity: SEV3'));
+    ws.edit('incidents/INC-1.yaml', identificationIncident('INC-1').replace('severity: SEV2', 'severity: SEV3'));
     ws.program.ingest(late, planKey);
     assert.ok(!ws.program.paths().includes('incidents/INC-2.yaml'), 'the removed file stays removed');
     assert.deepEqual(rules(ws, 'incidents/INC-1.yaml'), [], 'the newer edit (SEV3, a plan severity) stands');

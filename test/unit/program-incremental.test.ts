@@ -4,6 +4,7 @@
 // a fresh Program over the same files: an incremental run must never differ from a full one.
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/types';
+import { escalatedEvent } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-04-15T12:00:00Z');
@@ -41,18 +42,6 @@ timeline:
   - { at: 2026-03-02T09:14:00Z, event: GuardDuty alert on the billing-api key }
 containment:
   - { action: Revoked the leaked key, at: 2026-03-02T09:52:00Z, by: dan@acme.io }
-`;
-}
-
-function event(id: string, incidentId: string): string {
-  return `apiVersion: cc7/v1
-kind: SecurityEvent
-id: ${id}
-title: Leaked key alert
-detected_at: 2026-03-02T09:00:00Z
-detection_source: siem-alert
-triage: { assessed_at: 2026-03-02T09:10:00Z, assessed_by: carol@acme.io, outcome: escalated, rationale: Key valid }
-incident: ${incidentId}
 `;
 }
 
@@ -146,7 +135,7 @@ describe('Program: incremental cross-file findings', () => {
 
   it('escalation-link follows the incident an event names as it appears, changes kind and disappears', () => {
     const ws = new Workspace();
-    ws.add({ 'plan.yaml': PLAN, 'events/e.yaml': event('EVT-2026-0001', 'INC-2026-009') });
+    ws.add({ 'plan.yaml': PLAN, 'events/e.yaml': escalatedEvent('EVT-2026-0001', 'INC-2026-009') });
     assert.deepEqual(ws.rules('events/e.yaml', CROSS_FILE), ['escalation-link']);
     ws.assertMatchesFreshRun();
 

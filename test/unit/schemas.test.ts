@@ -10,19 +10,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { SCHEMA_FILES } from '../../server/src/core/schemas';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMA_DIR = path.join(ROOT, 'schemas');
 const FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'schemas');
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
-const KINDS = {
-  ResponsePlan: 'response-plan.schema.json',
-  Incident: 'incident.schema.json',
-  SecurityEvent: 'security-event.schema.json',
-  Runbook: 'runbook.schema.json',
-  TabletopExercise: 'tabletop-exercise.schema.json',
-} as const;
+const KINDS = SCHEMA_FILES;
 type Kind = keyof typeof KINDS;
 
 /** Top-level `required` of each kind: SPEC.md 2.3 (identification fields only, plus apiVersion and kind). */

@@ -8,7 +8,16 @@ import tabletopSchema from '../../../schemas/tabletop-exercise.schema.json';
 import type { Target } from './locate';
 import { KINDS, type Kind, type YamlPath } from './types';
 
-/** The published JSON Schema of each kind (schemas/*.schema.json). */
+/** The file under schemas/ of each kind's published JSON Schema. */
+export const SCHEMA_FILES: Record<Kind, string> = {
+  ResponsePlan: 'response-plan.schema.json',
+  Incident: 'incident.schema.json',
+  SecurityEvent: 'security-event.schema.json',
+  Runbook: 'runbook.schema.json',
+  TabletopExercise: 'tabletop-exercise.schema.json',
+};
+
+/** The published JSON Schema of each kind (the files of SCHEMA_FILES, bundled). */
 export const SCHEMAS: Record<Kind, object> = {
   ResponsePlan: planSchema,
   Incident: incidentSchema,
