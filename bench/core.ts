@@ -2,7 +2,7 @@
  * The whole cc7 analysis (every rule, facts, cross-file checks) on one thread, in-process:
  * what the server's worker threads split between them.
  */
-import { Program } from '../server/src/core/program';
+import { Program } from '../server/src/core/service/program';
 import { listFiles, plansFirst, readContent, DEFAULT_INCLUDE } from '../server/src/node/files';
 
 export function measureCoreOneThread(dir: string, now: number): number {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../server/src/core/rules';
+import { RULES } from '../server/src/core/rules/registry';
 import { rulesTableMarkdown } from '../server/src/core/rules/table';
 import { rulesTableOf } from '../scripts/readme-table';
 

@@ -16,9 +16,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type AnySchema, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
-import { Program } from '../server/src/core/program';
-import { RULES } from '../server/src/core/rules';
-import { SCHEMA_FILES } from '../server/src/core/schemas';
+import { Program } from '../server/src/core/service/program';
+import { RULES } from '../server/src/core/rules/registry';
+import { SCHEMA_FILES } from '../server/src/core/model/schemas';
 
 const ROOT = path.join(__dirname, '..');
 const SNIPPETS_PATH = './snippets/cc7.code-snippets';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { createDocument } from '../../server/src/core/document';
-import { parseCc7 } from '../../server/src/core/parse';
-import { extractPlanFacts } from '../../server/src/core/plan';
-import type { RuleContext } from '../../server/src/core/rule';
+import { createDocument } from '../../server/src/core/model/document';
+import { parseCc7 } from '../../server/src/core/model/parse';
+import { extractPlanFacts } from '../../server/src/core/model/plan';
+import type { RuleContext } from '../../server/src/core/rules/rule';
 import { notificationDeadline } from '../../server/src/core/rules/notification-deadline';
 import { fixtureCases } from '../support/fixtures';
 

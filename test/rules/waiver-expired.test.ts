@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { createDocument } from '../../server/src/core/document';
-import { parseCc7 } from '../../server/src/core/parse';
-import type { RuleContext } from '../../server/src/core/rule';
+import { createDocument } from '../../server/src/core/model/document';
+import { parseCc7 } from '../../server/src/core/model/parse';
+import type { RuleContext } from '../../server/src/core/rules/rule';
 import { waiverExpired } from '../../server/src/core/rules/waiver-expired';
 import { fixtureCases } from '../support/fixtures';
 

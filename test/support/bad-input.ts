@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { rangeOfSnippet } from './fixtures';
-import type { Range } from '../../server/src/core/types';
+import type { Range } from '../../server/src/core/model/types';
 
 /** A finding as both adapters can be compared: 0-based range, as in LSP. */
 export interface SeenFinding {

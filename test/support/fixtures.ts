@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { parseAsOf } from '../../server/src/core/clock';
-import { Program } from '../../server/src/core/program';
-import type { Finding, Range, SeveritySetting } from '../../server/src/core/types';
+import { parseAsOf } from '../../server/src/core/model/clock';
+import { Program } from '../../server/src/core/service/program';
+import type { Finding, Range, SeveritySetting } from '../../server/src/core/model/types';
 import { listFiles, plansFirst, readContent, DEFAULT_INCLUDE } from '../../server/src/node/files';
 
 export interface ExpectedFinding {

@@ -2,7 +2,7 @@
  * A workspace in memory around the core's Program: a map of path -> text is the Program's `read`
  * (each read counted by path), and the clock stands still at the instant given.
  */
-import { Program, type Changes } from '../../server/src/core/program';
+import { Program, type Changes } from '../../server/src/core/service/program';
 
 export class MemoryWorkspace {
   private readonly texts = new Map<string, string>();

@@ -3,8 +3,8 @@
 // (analyzeFile with the program's context), and ingest takes them back; a result for a text
 // the program no longer holds is redone here, and one for a file removed meanwhile is dropped.
 import assert from 'node:assert/strict';
-import { analyzeFile } from '../../server/src/core/analyze';
-import { hashText, type AnalyzedFile } from '../../server/src/core/program';
+import { analyzeFile } from '../../server/src/core/service/analyze';
+import { hashText, type AnalyzedFile } from '../../server/src/core/service/program';
 import { identificationIncident } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
 

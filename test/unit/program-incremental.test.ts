@@ -3,7 +3,7 @@
 // step both what it published (the Changes) and that every document's findings equal those of
 // a fresh Program over the same files: an incremental run must never differ from a full one.
 import assert from 'node:assert/strict';
-import type { Finding } from '../../server/src/core/types';
+import type { Finding } from '../../server/src/core/model/types';
 import { escalatedEvent } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
 

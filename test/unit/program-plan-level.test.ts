@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Program } from '../../server/src/core/program';
-import type { Finding } from '../../server/src/core/types';
+import { Program } from '../../server/src/core/service/program';
+import type { Finding } from '../../server/src/core/model/types';
 import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-06-30T12:00:00Z');

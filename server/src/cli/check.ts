@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, Program } from '../core/program';
-import type { Finding, SeveritySetting } from '../core/types';
+import { DEFAULT_MAX_FILE_BYTES, Program } from '../core/service/program';
+import type { Finding, SeveritySetting } from '../core/model/types';
 import { AnalysisPool } from '../node/analysis-pool';
 import { DEFAULT_INCLUDE, listFiles, looksLikePlan, readContent } from '../node/files';
 import { scanInto } from '../node/scan';

@@ -1,6 +1,6 @@
 /** Entry of the `cc7` command line. Exit codes: 0 clean, 1 findings, 2 usage or I/O error. */
 import { parseArgs } from 'node:util';
-import { ClockError, parseAsOf, resolveClock } from '../core/clock';
+import { ClockError, parseAsOf, resolveClock } from '../core/model/clock';
 import { runCheck } from './check';
 import { CliError } from './errors';
 import { FORMATTERS } from './formatters';

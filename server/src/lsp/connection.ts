@@ -11,8 +11,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { version } from '../../../package.json';
-import { ClockError, parseAsOf } from '../core/clock';
-import type { Changes, FileContent } from '../core/program';
+import { ClockError, parseAsOf } from '../core/model/clock';
+import type { Changes, FileContent } from '../core/service/program';
 import { AnalysisPool } from '../node/analysis-pool';
 import { readContent } from '../node/files';
 import { toDiagnostic } from './diagnostics';

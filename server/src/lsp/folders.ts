@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { resolveClock } from '../core/clock';
-import { Program, type Changes, type FileContent } from '../core/program';
+import { resolveClock } from '../core/model/clock';
+import { Program, type Changes, type FileContent } from '../core/service/program';
 import type { AnalysisPool } from '../node/analysis-pool';
 import { fileFilter, listFiles } from '../node/files';
 import { merge, recheckStale, scanInto } from '../node/scan';

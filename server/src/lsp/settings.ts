@@ -1,5 +1,5 @@
-import { DEFAULT_MAX_FILE_BYTES } from '../core/program';
-import type { SeveritySetting } from '../core/types';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/service/program';
+import type { SeveritySetting } from '../core/model/types';
 import { DEFAULT_INCLUDE } from '../node/files';
 
 /** The `cc7.*` settings the server honours (SPEC 5). */

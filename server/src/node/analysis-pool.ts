@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzedFile } from '../core/program';
-import type { RuleContext } from '../core/rule';
+import type { AnalyzedFile } from '../core/service/program';
+import type { RuleContext } from '../core/rules/rule';
 import type { WorkRequest, WorkResponse } from './analysis-worker';
 
 /** Workers beyond this bring little: parsing is memory-bound and each worker holds its own heap. */

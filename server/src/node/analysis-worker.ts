@@ -3,9 +3,9 @@
  * pure core, and posts back plain results (facts and findings, never parse trees).
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeFile } from '../core/analyze';
-import { hashText, type AnalyzedFile } from '../core/program';
-import type { RuleContext } from '../core/rule';
+import { analyzeFile } from '../core/service/analyze';
+import { hashText, type AnalyzedFile } from '../core/service/program';
+import type { RuleContext } from '../core/rules/rule';
 import { readContent } from './files';
 
 export interface WorkRequest {

@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
-import type { FileContent } from '../core/program';
+import type { FileContent } from '../core/service/program';
 
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml'];
 /** Always skipped, whatever the settings say (SPEC 5). */

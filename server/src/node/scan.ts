@@ -1,4 +1,4 @@
-import type { Changes, Program } from '../core/program';
+import type { Changes, Program } from '../core/service/program';
 import type { AnalysisPool } from './analysis-pool';
 import { splitPlans } from './files';
 

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { version } from '../../../../package.json';
-import { ruleDocsUrl } from '../../core/rule';
-import { RULES } from '../../core/rules';
-import type { Severity } from '../../core/types';
+import { ruleDocsUrl } from '../../core/rules/rule';
+import { RULES } from '../../core/rules/registry';
+import type { Severity } from '../../core/model/types';
 import type { CheckResult, CliFinding } from '../check';
 
 const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };

@@ -1,9 +1,9 @@
 // Business-day calendars and business-day arithmetic. Days are counted on local calendar
 // dates of the calendar's zone; a due instant is the end of a local day (REGIMES.md, Counting).
 import { DateTime } from 'luxon';
-import { endOfLocalDay, localDate, resolveZone } from './time';
+import { endOfLocalDay, localDate, resolveZone } from '../model/time';
 
-export { endOfLocalDay } from './time';
+export { endOfLocalDay } from '../model/time';
 
 export interface BusinessCalendar {
   /** IANA zone whose local days are counted. */

@@ -1,11 +1,11 @@
 // Notification clocks of one incident (SPEC 2.4): which regimes apply, when each clock
 // started, when it is due, and whether a notice or a not_required entry closed it in time.
 // Pure: the incident is plain JS from YAML, the plan is given, "now" is a parameter.
-import { getIn, isRecord, list, text } from '../data';
-import type { PlanFacts } from '../plan';
+import { getIn, isRecord, list, text } from '../model/data';
+import type { PlanFacts } from '../model/plan';
 import { addBusinessDays, planCalendar, usFederalCalendar, type BusinessCalendar } from './calendar';
 import { CLOCK_PATHS, resolveRegimes, type ClockName, type IncidentFacts, type Regime, type RegimeWindow } from './regimes';
-import { parseInstant, resolveZone } from './time';
+import { parseInstant, resolveZone } from '../model/time';
 
 export interface NotificationPlan {
   /** The plan's IANA `timezone`: offset-less timestamps are read in it. */

@@ -1,6 +1,6 @@
 // Notification and review deadlines: pure arithmetic over instants, calendars and regimes.
-export { parseInstant, parseDue, formatInstant, formatDuration, localDate, resolveZone, endOfLocalDay } from './time';
-export type { ParsedInstant, ParsedDue } from './time';
+export { parseInstant, parseDue, formatInstant, formatDuration, localDate, resolveZone, endOfLocalDay } from '../model/time';
+export type { ParsedInstant, ParsedDue } from '../model/time';
 export {
   planCalendar,
   usFederalCalendar,

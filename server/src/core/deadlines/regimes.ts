@@ -1,6 +1,6 @@
 // The notification regimes as data: the built-in catalog of SPEC 2.4 (every fact sourced in
 // REGIMES.md) and the plan's own regimes (`notification.regimes` objects), in one shape.
-import { isRecord } from '../data';
+import { isRecord } from '../model/data';
 
 /** The field a regime's clock starts at (SPEC 2.4); `detected_at` only for plan regimes. */
 export type ClockName = 'aware_at' | 'decided_at' | 'determined_at' | 'detected_at';

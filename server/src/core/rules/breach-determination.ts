@@ -1,5 +1,5 @@
-import { getIn, isRecord } from '../data';
-import type { Rule } from '../rule';
+import { getIn, isRecord } from '../model/data';
+import type { Rule } from './rule';
 
 const DETERMINATION_FIELDS = ['is_breach', 'decided_at', 'decided_by', 'rationale'] as const;
 

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { describeDocument, documentInFile, joinAnd, relatedTo } from './support/references';
 import { itemNoun, trackedItems } from './support/tracking';
 

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { describeDocument, fileName, joinAnd, relatedTo, withArticle } from './support/references';
 
 /**

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
 /** A CC7 file over the size limit is reported, not parsed. */
 export const fileTooLarge: Rule = {

@@ -1,5 +1,5 @@
-import { offsetRange } from '../locate';
-import type { Rule } from '../rule';
+import { offsetRange } from '../model/locate';
+import type { Rule } from './rule';
 
 /** One CC7 document per file: each further `---` document is reported on its marker. */
 export const multipleDocuments: Rule = {

@@ -1,5 +1,5 @@
 import { evaluateNotificationClocks, notificationPlanFrom } from '../deadlines';
-import type { Report, Rule } from '../rule';
+import type { Report, Rule } from './rule';
 import { clockReport } from './support/notification';
 
 /**

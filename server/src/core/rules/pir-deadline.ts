@@ -1,7 +1,7 @@
-import { getIn, isPresent } from '../data';
+import { getIn, isPresent } from '../model/data';
 import { endOfDayAfterBusinessDays, planCalendar } from '../deadlines/calendar';
-import { formatDuration, formatInstant, localDate, parseInstant } from '../deadlines/time';
-import type { Rule } from '../rule';
+import { formatDuration, formatInstant, localDate, parseInstant } from '../model/time';
+import type { Rule } from './rule';
 import { planZone, severityOf } from './support/lifecycle';
 
 const HELD_AT = ['post_incident_review', 'held_at'];

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
 /**
  * A workspace needs exactly one ResponsePlan: without one, severities, roles, business days

@@ -1,6 +1,6 @@
-import { isRecord, list, text } from '../data';
-import { formatDuration, formatInstant, resolveZone } from '../deadlines/time';
-import type { Report, Rule } from '../rule';
+import { isRecord, list, text } from '../model/data';
+import { formatDuration, formatInstant, resolveZone } from '../model/time';
+import type { Report, Rule } from './rule';
 import { interval, intervalDays, parseDoneAt, wholeDays, type DoneAt } from './support/program-hygiene';
 
 /**

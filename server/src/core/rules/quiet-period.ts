@@ -1,6 +1,6 @@
-import type { DocumentFacts } from '../facts';
-import { localDate } from '../deadlines/time';
-import type { Rule } from '../rule';
+import type { DocumentFacts } from '../model/facts';
+import { localDate } from '../model/time';
+import type { Rule } from './rule';
 import { DAY_MS, isGoverningPlan, wholeDays } from './support/program-hygiene';
 
 /** How far back a detected incident or event keeps the workspace from being "quiet". */

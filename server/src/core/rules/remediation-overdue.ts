@@ -1,6 +1,6 @@
-import { isPresent, record } from '../data';
-import { formatDuration, formatInstant, parseDue } from '../deadlines/time';
-import type { Report, Rule, RuleContext } from '../rule';
+import { isPresent, record } from '../model/data';
+import { formatDuration, formatInstant, parseDue } from '../model/time';
+import type { Report, Rule, RuleContext } from './rule';
 import { itemName, trackedItems, type TrackedItem } from './support/tracking';
 
 const OPEN_STATUSES: readonly string[] = ['open', 'in-progress'];

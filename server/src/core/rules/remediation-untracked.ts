@@ -1,6 +1,6 @@
-import { getIn, isPresent, list, text } from '../data';
-import type { Report, Rule, RuleContext } from '../rule';
-import type { Cc7Document } from '../document';
+import { getIn, isPresent, list, text } from '../model/data';
+import type { Report, Rule, RuleContext } from './rule';
+import type { Cc7Document } from '../model/document';
 import { nearest } from './support/references';
 import { itemAnchor, itemName, itemNoun, trackedItems, type TrackedItem } from './support/tracking';
 

@@ -1,6 +1,6 @@
-import { text } from '../data';
-import { formatDuration, formatInstant } from '../deadlines/time';
-import type { Rule } from '../rule';
+import { text } from '../model/data';
+import { formatDuration, formatInstant } from '../model/time';
+import type { Rule } from './rule';
 import { interval, intervalDays, parseDoneAt, wholeDays } from './support/program-hygiene';
 
 /**

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { KINDS } from '../types';
+import type { Rule } from './rule';
+import { KINDS } from '../model/types';
 
 /** The document breaks its kind's JSON Schema (type, enum, format, required). */
 export const schema: Rule = {

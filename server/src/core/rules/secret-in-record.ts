@@ -1,4 +1,4 @@
-import type { Report, Rule } from '../rule';
+import type { Report, Rule } from './rule';
 import { findSecrets } from './support/secrets';
 
 /**

@@ -1,4 +1,4 @@
-import { RULES } from './index';
+import { RULES } from './registry';
 
 /** The README's rule table, generated from the registry so that the two never drift. */
 export function rulesTableMarkdown(): string {

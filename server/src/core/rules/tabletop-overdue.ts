@@ -1,6 +1,6 @@
-import type { DocumentFacts } from '../facts';
-import { formatInstant } from '../deadlines/time';
-import type { Rule } from '../rule';
+import type { DocumentFacts } from '../model/facts';
+import { formatInstant } from '../model/time';
+import type { Rule } from './rule';
 import { byPath, interval, intervalDays, isGoverningPlan, wholeDays } from './support/program-hygiene';
 
 type Held = DocumentFacts & { heldAt: number };

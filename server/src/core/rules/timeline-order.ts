@@ -1,8 +1,8 @@
-import { list, record } from '../data';
-import { formatDuration, formatInstant, parseInstant } from '../deadlines/time';
-import type { Report, Rule } from '../rule';
-import { formatPath } from '../schemas';
-import type { YamlPath } from '../types';
+import { list, record } from '../model/data';
+import { formatDuration, formatInstant, parseInstant } from '../model/time';
+import type { Report, Rule } from './rule';
+import { formatPath } from '../model/schemas';
+import type { YamlPath } from '../model/types';
 import { instantAt, instantsIn, planZone } from './support/lifecycle';
 
 interface Stamp {

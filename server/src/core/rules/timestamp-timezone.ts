@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { formatInstant, parseInstant } from '../deadlines/time';
-import { nodeRange } from '../locate';
-import type { Report, Rule } from '../rule';
-import { formatPath } from '../schemas';
-import type { YamlPath } from '../types';
+import { formatInstant, parseInstant } from '../model/time';
+import { nodeRange } from '../model/locate';
+import type { Report, Rule } from './rule';
+import { formatPath } from '../model/schemas';
+import type { YamlPath } from '../model/types';
 import { pathOf, planZone, type PathLink } from './support/lifecycle';
 
 /** A date-time with no `Z` and no `±HH:MM` (SPEC 2: accepted by the schema, but ambiguous). */

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
 /** A key the schema does not know, with the nearest known key as a suggestion. */
 export const unknownKey: Rule = {

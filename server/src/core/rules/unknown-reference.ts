@@ -1,10 +1,10 @@
-import { getIn, isRecord, list, record, text } from '../data';
-import type { Cc7Document } from '../document';
-import type { DocumentFacts, Reference, WorkspaceIndex } from '../facts';
-import type { PlanFacts } from '../plan';
-import type { Report, Rule } from '../rule';
-import { RULES_BY_ID } from './index';
-import type { YamlPath } from '../types';
+import { getIn, isRecord, list, record, text } from '../model/data';
+import type { Cc7Document } from '../model/document';
+import type { DocumentFacts, Reference, WorkspaceIndex } from '../model/facts';
+import type { PlanFacts } from '../model/plan';
+import type { Report, Rule } from './rule';
+import { RULES_BY_ID } from './registry';
+import type { YamlPath } from '../model/types';
 import { describeDocument, fileName, joinAnd, planRegimeIds, planRelated, relatedTo, suggestion, withArticle } from './support/references';
 import { trackedItems } from './support/tracking';
 

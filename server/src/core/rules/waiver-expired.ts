@@ -1,6 +1,6 @@
-import { records, text } from '../data';
+import { records, text } from '../model/data';
 import { formatInstant, parseDue } from '../deadlines';
-import type { Report, Rule } from '../rule';
+import type { Report, Rule } from './rule';
 
 /** The schema's date_or_timestamp shape: a value of this shape that still cannot be read is ours to report. */
 const DATE_OR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;

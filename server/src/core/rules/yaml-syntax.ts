@@ -1,5 +1,5 @@
-import { offsetRange } from '../locate';
-import type { Report, Rule } from '../rule';
+import { offsetRange } from '../model/locate';
+import type { Report, Rule } from './rule';
 
 /** Every parser error at its own position; the rest of the file is still checked as far as it parses. */
 export const yamlSyntax: Rule = {

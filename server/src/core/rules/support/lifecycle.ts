@@ -1,11 +1,11 @@
 // The incident lifecycle (SPEC 2.3): its phase order, the evidence each phase needs, and the
 // readers the lifecycle rules share (phase-evidence, timeline-order, timestamp-timezone,
 // breach-determination, pir-deadline). Pure, and safe on any data: a wrong type is absent.
-import { getIn, isPresent, isRecord, list, record, text } from '../../data';
-import { parseInstant } from '../../deadlines/time';
-import type { PlanFacts, SeverityFacts } from '../../plan';
-import { formatPath } from '../../schemas';
-import type { YamlPath } from '../../types';
+import { getIn, isPresent, isRecord, list, record, text } from '../../model/data';
+import { parseInstant } from '../../model/time';
+import type { PlanFacts, SeverityFacts } from '../../model/plan';
+import { formatPath } from '../../model/schemas';
+import type { YamlPath } from '../../model/types';
 
 /** `status` values in lifecycle order: the phase now in progress. */
 export const PHASES = [

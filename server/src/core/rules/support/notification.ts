@@ -1,10 +1,10 @@
 // Findings of `notification-deadline` (SPEC 2.4): the deadline engine (core/deadlines) does the
 // arithmetic; this module decides which clock results are findings, where each sits and what
 // its message says. Instants are shown in UTC (formatInstant), lengths with formatDuration.
-import { getIn } from '../../data';
+import { getIn } from '../../model/data';
 import type { ClockResult, RegimeWindow } from '../../deadlines';
 import { formatDuration, formatInstant, localDate, usFederalCalendar } from '../../deadlines';
-import type { Report } from '../../rule';
+import type { Report } from '../rule';
 
 /** A YAML path as the dotted text messages use (`notifications.breach_determination.decided_at`). */
 export function dotted(path: readonly string[]): string {

@@ -12,9 +12,9 @@
  * - "older than N days" is strict: exactly N × 24 h old is still in time.
  */
 import { DateTime } from 'luxon';
-import { count } from '../../data';
-import { parseInstant, resolveZone } from '../../deadlines/time';
-import type { DocumentFacts, WorkspaceIndex } from '../../facts';
+import { count } from '../../model/data';
+import { parseInstant, resolveZone } from '../../model/time';
+import type { DocumentFacts, WorkspaceIndex } from '../../model/facts';
 
 export const DAY_MS = 24 * 3_600_000;
 

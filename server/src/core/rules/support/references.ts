@@ -4,9 +4,9 @@
  * message names another document.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import type { DocumentFacts } from '../../facts';
-import type { PlanFacts } from '../../plan';
-import type { Range, RelatedLocation } from '../../types';
+import type { DocumentFacts } from '../../model/facts';
+import type { PlanFacts } from '../../model/plan';
+import type { Range, RelatedLocation } from '../../model/types';
 
 /** How many known ids a message lists before "…". */
 const LISTED = 8;

@@ -3,9 +3,9 @@
  * `improvements[]` share one shape (id, action, owner, ticket, due, status, completed_at,
  * evidence, rationale, risk_acceptance). The remediation rules and duplicate-id read them here.
  */
-import { isRecord, list, text } from '../../data';
-import type { Cc7Document } from '../../document';
-import type { YamlPath } from '../../types';
+import { isRecord, list, text } from '../../model/data';
+import type { Cc7Document } from '../../model/document';
+import type { YamlPath } from '../../model/types';
 
 export type TrackedSection = 'remediation' | 'improvements';
 

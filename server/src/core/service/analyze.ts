@@ -1,9 +1,9 @@
-import { createDocument, type Cc7Document } from './document';
-import { extractFacts, type DocumentFacts, type WorkspaceIndex } from './facts';
-import { hasApiVersionLine, parseCc7 } from './parse';
-import type { Report, Rule, RuleContext } from './rule';
-import { RULES } from './rules';
-import type { Finding } from './types';
+import { createDocument, type Cc7Document } from '../model/document';
+import { extractFacts, type DocumentFacts, type WorkspaceIndex } from '../model/facts';
+import { hasApiVersionLine, parseCc7 } from '../model/parse';
+import type { Report, Rule, RuleContext } from '../rules/rule';
+import { RULES } from '../rules/registry';
+import type { Finding } from '../model/types';
 
 /** A finding before policy (configured severities, waivers) is applied. */
 export interface RawFinding extends Finding {

@@ -1,5 +1,5 @@
-import type { DocumentFacts, WorkspaceIndex } from './facts';
-import type { Kind } from './types';
+import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
+import type { Kind } from '../model/types';
 
 /** The facts of every document, with the look-ups the workspace rules and the program need. */
 export class FactsIndex implements WorkspaceIndex {

@@ -1,10 +1,10 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import incidentSchema from '../../../schemas/incident.schema.json';
-import planSchema from '../../../schemas/response-plan.schema.json';
-import runbookSchema from '../../../schemas/runbook.schema.json';
-import eventSchema from '../../../schemas/security-event.schema.json';
-import tabletopSchema from '../../../schemas/tabletop-exercise.schema.json';
+import incidentSchema from '../../../../schemas/incident.schema.json';
+import planSchema from '../../../../schemas/response-plan.schema.json';
+import runbookSchema from '../../../../schemas/runbook.schema.json';
+import eventSchema from '../../../../schemas/security-event.schema.json';
+import tabletopSchema from '../../../../schemas/tabletop-exercise.schema.json';
 import type { Target } from './locate';
 import { KINDS, type Kind, type YamlPath } from './types';
 

@@ -1,6 +1,6 @@
 import type { Cc7Document } from './document';
 import { count, isRecord, list, record, strings, text } from './data';
-import { resolveZone } from './deadlines/time';
+import { resolveZone } from './time';
 import type { SeveritySetting } from './types';
 
 /** A severity level of the plan, as the rules need it. */

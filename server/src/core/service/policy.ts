@@ -1,7 +1,7 @@
 import type { RawFinding } from './analyze';
-import type { WaiverFacts } from './facts';
-import type { PlanFacts } from './plan';
-import type { Finding, SeveritySetting } from './types';
+import type { WaiverFacts } from '../model/facts';
+import type { PlanFacts } from '../model/plan';
+import type { Finding, SeveritySetting } from '../model/types';
 
 /** Per-rule severities: the editor's `cc7.rules` / CLI settings win over the plan's `rules:`. */
 export interface RuleSettings {

@@ -1,8 +1,8 @@
-import type { Target } from './locate';
-import type { Cc7Document } from './document';
-import type { DocumentFacts, WorkspaceIndex } from './facts';
-import type { PlanFacts } from './plan';
-import type { Range, RelatedLocation, Severity, YamlPath } from './types';
+import type { Target } from '../model/locate';
+import type { Cc7Document } from '../model/document';
+import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
+import type { PlanFacts } from '../model/plan';
+import type { Range, RelatedLocation, Severity, YamlPath } from '../model/types';
 
 /** What every rule is, as data: the registry, the docs and SARIF are built from this. */
 export interface RuleMeta {

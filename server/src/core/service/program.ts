@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { analyzeFile, checkAcrossWorkspace, type FileAnalysis, type RawFinding } from './analyze';
-import type { Clock } from './clock';
+import type { Clock } from '../model/clock';
 import { FactsIndex } from './index-store';
-import type { PlanFacts } from './plan';
+import type { PlanFacts } from '../model/plan';
 import { applyPolicy } from './policy';
-import type { RuleContext } from './rule';
-import type { Finding, SeveritySetting } from './types';
+import type { RuleContext } from '../rules/rule';
+import type { Finding, SeveritySetting } from '../model/types';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { isPresent, records, text } from './data';
-import { parseDue, parseInstant } from './deadlines/time';
+import { parseDue, parseInstant } from './time';
 import type { Cc7Document } from './document';
 import { extractPlanFacts, type PlanFacts } from './plan';
 import type { Kind, Range } from './types';

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { breachDetermination } from './breach-determination';
 import { duplicateId } from './duplicate-id';
 import { escalationLink } from './escalation-link';
