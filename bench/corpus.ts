@@ -5,6 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { responsePlan } from '../test/support/documents';
 
 /** mulberry32: a small, well-known seeded PRNG. */
 function random(seed: number): () => number {
@@ -23,31 +24,22 @@ const CATEGORIES = ['unauthorized-access', 'data-breach', 'malware', 'denial-of-
 const SOURCES = ['siem-alert', 'cloud-provider', 'ids', 'vulnerability-scan', 'employee-report', 'customer-report', 'vendor-notice'];
 const WORDS = 'access key token bucket policy alert login session host container cluster database export queue worker vendor laptop phishing credential rotation firewall egress replica backup snapshot audit'.split(' ');
 
-const PLAN = `apiVersion: cc7/v1
-kind: ResponsePlan
-organization: Bench Corp
-timezone: America/New_York
-approved: { by: CTO, at: 2026-01-15T10:00:00Z }
-reviews:
-  - { at: 2026-01-15T10:00:00Z, reviewers: [alice@bench.io], changes: Annual review }
-review_interval_days: 365
-tabletop_interval_days: 365
-business_days: { weekdays: [mon, tue, wed, thu, fri], holidays: [2026-12-25] }
-roles:
-  incident_lead: { title: Incident Response Lead, members: [alice@bench.io] }
-  security_operations: { title: Security Operations, members: [carol@bench.io] }
-  engineering_on_call: { title: Engineering On-Call, members: [dan@bench.io] }
-  legal: { title: Legal Counsel, members: [erin@bench.io] }
-  executive_sponsor: { title: Executive Sponsor, members: [frank@bench.io] }
-severity_levels:
-  - { id: SEV1, name: Critical, post_incident_review: { required: true, due_business_days: 5 }, remediation_due_days: 14 }
-  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: 10 }, remediation_due_days: 30 }
-  - { id: SEV3, name: Medium, post_incident_review: { required: false }, remediation_due_days: 90 }
+const PLAN = responsePlan({
+  organization: 'Bench Corp',
+  domain: 'bench.io',
+  governed: true,
+  extra: `business_days: { weekdays: [mon, tue, wed, thu, fri], holidays: [2026-12-25] }
 notification:
   regimes: [gdpr-art33, us-ca, customer-dpa]
   customer_dpa_hours: 48
   warn_before_hours: 24
-`;
+`,
+  roles: ['incident_lead', 'security_operations', 'engineering_on_call', 'legal', 'executive_sponsor'],
+  severities: `  - { id: SEV1, name: Critical, post_incident_review: { required: true, due_business_days: 5 }, remediation_due_days: 14 }
+  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: 10 }, remediation_due_days: 30 }
+  - { id: SEV3, name: Medium, post_incident_review: { required: false }, remediation_due_days: 90 }
+`,
+});
 
 function runbook(id: string): string {
   const phase = (name: string) => `  ${name}: [ { step: Do the ${name.replace(/_/g, ' ')} work, role: security_operations } ]`;

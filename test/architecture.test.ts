@@ -14,8 +14,11 @@ const CORE = path.join(ROOT, 'server', 'src', 'core');
 
 /** Modules the core must never import, with or without the `node:` prefix. */
 const FORBIDDEN_BUILTINS = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'http2', 'tls', 'dgram', 'worker_threads'];
-/** Editor and protocol packages: `vscode`, and every `vscode-languageserver*` and `vscode-jsonrpc`. */
-const FORBIDDEN_PACKAGE = /^(vscode|vscode-languageserver.*|vscode-jsonrpc)(\/.*)?$/;
+/**
+ * Editor and protocol packages: `vscode`, every `vscode-languageserver*` and `vscode-jsonrpc`;
+ * but the protocol's plain types and the text-document helper, which hold no connection.
+ */
+const FORBIDDEN_PACKAGE = /^(vscode|vscode-languageserver(?!-types$|-textdocument$).*|vscode-jsonrpc)(\/.*)?$/;
 
 interface Violation {
   file: string;
@@ -54,6 +57,13 @@ function typeScriptFiles(dir: string): string[] {
     if (entry.isDirectory()) return typeScriptFiles(full);
     return entry.name.endsWith('.ts') ? [full] : [];
   });
+}
+
+/** Project modules a file imports, as paths relative to server/src/core. */
+function projectImports(file: string): string[] {
+  return ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles
+    .filter(({ fileName }) => fileName.startsWith('.'))
+    .map(({ fileName }) => path.relative(CORE, path.resolve(path.dirname(file), fileName)).split(path.sep).join('/'));
 }
 
 describe('architecture', () => {
@@ -95,5 +105,23 @@ describe('architecture', () => {
       [],
       'the core must stay pure (STYLE habit 1)',
     );
+  });
+
+  it('core/model imports nothing else of the project (but the published schemas and package.json)', () => {
+    const outside = typeScriptFiles(path.join(CORE, 'model')).flatMap((file) => projectImports(file)
+      .filter((target) => !target.startsWith('model/') && !/^\.\.\/\.\.\/\.\.\/(schemas\/[^/]+\.json|package\.json)$/.test(target))
+      .map((target) => `${path.relative(CORE, file)} imports ${target}`));
+    assert.deepEqual(outside, []);
+  });
+
+  it('core/service imports no LSP library and no node module', () => {
+    const files = typeScriptFiles(path.join(CORE, 'service'));
+    assert.ok(files.length > 0);
+    const bad = files.flatMap((file) => ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles
+      .map(({ fileName }) => fileName)
+      .filter((specifier) => specifier.startsWith('node:') || FORBIDDEN_BUILTINS.includes(specifier) || ['crypto', 'path', 'os', 'util'].includes(specifier)
+        || /^vscode-languageserver(\/.*)?$|^vscode-languageserver-protocol|^vscode-jsonrpc/.test(specifier))
+      .map((specifier) => `${path.relative(CORE, file)} imports ${specifier}`));
+    assert.deepEqual(bad, []);
   });
 });

@@ -9,7 +9,7 @@ export class MemoryWorkspace {
   private readonly reads = new Map<string, number>();
   readonly program: Program;
 
-  constructor(private readonly now: number, options: { deferRechecks?: boolean } = {}) {
+  constructor(private readonly now: number, options: { onOutdated?: (paths: readonly string[]) => void } = {}) {
     this.program = new Program({
       ...options,
       read: (path) => {

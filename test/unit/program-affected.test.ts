@@ -3,20 +3,12 @@
 // that incident, and the documents that refer to its id through the facts index, without
 // re-reading them). Counted through the `read` the Program is given.
 import assert from 'node:assert/strict';
-import { escalatedEvent, identificationIncident } from '../support/documents';
+import { escalatedEvent, identificationIncident, responsePlan } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-04-15T12:00:00Z');
 
-const plan = (timezone: string, comment = '') => `apiVersion: cc7/v1
-kind: ResponsePlan
-organization: Acme Cloud, Inc.${comment}
-timezone: ${timezone}
-roles:
-  incident_lead: { title: Incident Response Lead, members: [alice@acme.io] }
-severity_levels:
-  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: 10 }, remediation_due_days: 30 }
-`;
+const plan = (timezone: string, comment = '') => responsePlan({ timezone, organization: `Acme Cloud, Inc.${comment}` });
 
 /** A workspace in memory whose reads are counted per path, scanned with the plan first. */
 function workspace(files: Record<string, string>): MemoryWorkspace {

@@ -4,27 +4,12 @@
 // a fresh Program over the same files: an incremental run must never differ from a full one.
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/model/types';
-import { escalatedEvent } from '../support/documents';
+import { escalatedEvent, responsePlan } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-04-15T12:00:00Z');
 
-const PLAN = `apiVersion: cc7/v1
-kind: ResponsePlan
-organization: Acme Cloud, Inc.
-timezone: America/New_York
-approved: { by: CTO, at: 2026-01-15T10:00:00Z }
-reviews:
-  - { at: 2026-01-15T10:00:00Z, reviewers: [alice@acme.io], changes: Annual review }
-review_interval_days: 365
-tabletop_interval_days: 365
-roles:
-  incident_lead: { title: Incident Response Lead, members: [alice@acme.io] }
-  security_operations: { title: Security Operations, members: [carol@acme.io] }
-  engineering_on_call: { title: Engineering On-Call, members: [dan@acme.io] }
-severity_levels:
-  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: 10 }, remediation_due_days: 30 }
-`;
+const PLAN = responsePlan({ governed: true, roles: ['incident_lead', 'security_operations', 'engineering_on_call'] });
 
 function incident(id: string, extra = ''): string {
   return `apiVersion: cc7/v1

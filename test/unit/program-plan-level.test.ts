@@ -6,25 +6,18 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Program } from '../../server/src/core/service/program';
 import type { Finding } from '../../server/src/core/model/types';
+import { responsePlan } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
 
 const NOW = Date.parse('2026-06-30T12:00:00Z');
 
-const PLAN = `apiVersion: cc7/v1
-kind: ResponsePlan
-organization: Example Corp
-timezone: America/New_York
-approved: { by: frank@example.com, at: 2026-01-15T15:00:00Z }
-reviews:
-  - { at: 2026-01-15T15:00:00Z, reviewers: [alice@example.com], changes: Annual review }
-review_interval_days: 365
-tabletop_interval_days: 365
-roles:
-  incident_lead: { title: Incident Response Lead, members: [alice@example.com] }
-  security_operations: { title: Security Operations, members: [carol@example.com] }
-severity_levels:
-  - { id: SEV3, name: Medium, post_incident_review: { required: false }, remediation_due_days: 90 }
-`;
+const PLAN = responsePlan({
+  organization: 'Example Corp',
+  domain: 'example.com',
+  governed: true,
+  roles: ['incident_lead', 'security_operations'],
+  severities: '  - { id: SEV3, name: Medium, post_incident_review: { required: false }, remediation_due_days: 90 }\n',
+});
 
 const event = (id: string, detectedAt: string) => `apiVersion: cc7/v1
 kind: SecurityEvent

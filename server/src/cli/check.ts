@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, Program } from '../core/service/program';
-import type { Finding, SeveritySetting } from '../core/model/types';
+import type { Finding, RuleId, SeveritySetting } from '../core/model/types';
 import { AnalysisPool } from '../node/analysis-pool';
 import { DEFAULT_INCLUDE, listFiles, looksLikePlan, readContent } from '../node/files';
 import { scanInto } from '../node/scan';
@@ -19,7 +19,7 @@ export interface CheckOptions {
 /** A finding as the CLI prints it: relative `/` path, 1-based line and column. */
 export interface CliFinding {
   file: string;
-  rule: string;
+  rule: RuleId;
   severity: Finding['severity'];
   line: number;
   column: number;

@@ -1,6 +1,7 @@
 /** Entry of the `cc7` command line. Exit codes: 0 clean, 1 findings, 2 usage or I/O error. */
 import { parseArgs } from 'node:util';
-import { ClockError, parseAsOf, resolveClock } from '../core/model/clock';
+import { ClockError } from '../core/model/clock';
+import { resolveNow } from '../node/now';
 import { runCheck } from './check';
 import { CliError } from './errors';
 import { FORMATTERS } from './formatters';
@@ -29,8 +30,9 @@ async function check(args: string[]): Promise<number> {
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new CliError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
   }
-  if (values['as-of'] !== undefined) parseAsOf(values['as-of']);
-  const now = resolveClock([values['as-of'], process.env.CC7_NOW])();
+  const resolved = resolveNow({ name: '--as-of', value: values['as-of'] });
+  if (resolved.problem) throw new CliError(resolved.problem);
+  const now = resolved.clock();
   const result = await runCheck({ paths: positionals, cwd: process.cwd(), now });
   process.stdout.write(format(result));
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;

@@ -1,15 +1,25 @@
 import * as path from 'node:path';
-import { resolveClock } from '../core/model/clock';
+import type { Clock } from '../core/model/clock';
 import { Program, type Changes, type FileContent } from '../core/service/program';
 import type { AnalysisPool } from '../node/analysis-pool';
 import { fileFilter, listFiles } from '../node/files';
-import { merge, recheckStale, scanInto } from '../node/scan';
+import { RecheckQueue } from '../node/recheck-queue';
+import { merge, scanInto } from '../node/scan';
 import type { ServerSettings } from './settings';
 
-interface Folder {
+/** One workspace folder's program, with the queue of its documents to re-analyse. */
+export interface Folder {
   root: string;
   program: Program;
+  queue: RecheckQueue;
   accepts: (file: string) => boolean;
+}
+
+/** How the programs read files: the editor's buffer when open, else the disk. */
+export interface FileAccess {
+  read(file: string): FileContent | undefined;
+  /** The text of an open editor buffer; undefined when the file is not open. */
+  openText(file: string): string | undefined;
 }
 
 /**
@@ -18,31 +28,31 @@ interface Folder {
  */
 export class FolderPrograms {
   private folders: Folder[] = [];
-  private loose: Program;
+  private loose: Folder;
 
   constructor(
-    private readonly read: (file: string) => FileContent | undefined,
+    private readonly files: FileAccess,
     private settings: ServerSettings,
+    private clock: Clock,
     private readonly pool: AnalysisPool | undefined,
   ) {
-    this.loose = this.createProgram();
+    this.loose = this.createFolder('');
   }
 
   /** Replaces the folders and scans each; yields between chunks so the server keeps answering. */
   async scan(roots: readonly string[], yieldToEvents: () => Promise<void>): Promise<Changes> {
     const changes: Changes = new Map();
     for (const old of this.folders) for (const file of old.program.paths()) changes.set(file, []);
-    this.folders = roots.map((root) => ({ root, program: this.createProgram(), accepts: fileFilter(root, this.settings) }))
-      .sort((a, b) => b.root.length - a.root.length);
+    this.folders = roots.map((root) => this.createFolder(root)).sort((a, b) => b.root.length - a.root.length);
     for (const folder of this.folders) {
-      merge(changes, await scanInto(folder.program, listFiles(folder.root, this.settings), this.pool, yieldToEvents));
+      merge(changes, await scanInto(folder.program, listFiles(folder.root, this.settings), this.pool, yieldToEvents, this.files.openText));
     }
     return changes;
   }
 
   /** The program a file belongs to: its innermost folder, or the loose program. */
   programFor(file: string): Program {
-    return this.folderOf(file)?.program ?? this.loose;
+    return (this.folderOf(file) ?? this.loose).program;
   }
 
   /** Whether the scan settings select this file (files outside every folder are checked only when open). */
@@ -50,59 +60,65 @@ export class FolderPrograms {
     return this.folderOf(file)?.accepts(file) ?? false;
   }
 
-  /** Settings for the next scan (the programs it creates take them). */
-  useSettings(settings: ServerSettings): void {
+  /** Settings and clock for the next scan (the programs it creates take them). */
+  useSettings(settings: ServerSettings, clock: Clock): void {
     this.settings = settings;
+    this.clock = clock;
   }
 
-  /** New settings: the clock and severities apply everywhere; include/exclude take a rescan. */
-  updateSettings(settings: ServerSettings): { rescan: boolean; changes: Changes } {
+  /** New settings and clock: they apply everywhere; include/exclude take a rescan. */
+  updateSettings(settings: ServerSettings, clock: Clock): { rescan: boolean; changes: Changes } {
     const rescan = JSON.stringify([settings.include, settings.exclude]) !== JSON.stringify([this.settings.include, this.settings.exclude]);
     this.settings = settings;
+    this.clock = clock;
     const changes: Changes = new Map();
-    for (const program of this.programs()) {
-      program.setClock(this.clock());
+    for (const { program } of this.all()) {
+      program.setClock(clock);
       merge(changes, program.recheckAll({ rules: settings.rules, maxFileBytes: settings.maxFileBytes }));
     }
     return { rescan, changes };
   }
 
-  roots(): string[] {
-    return this.folders.map((folder) => folder.root);
+  /** Every program with its folder root ('' for the loose one). */
+  entries(): readonly Folder[] {
+    return this.all();
   }
 
-  /** Analyses again what the programs queued (a new plan, a new clock), off this thread when there is a pool. */
-  async recheckStale(yieldToEvents: () => Promise<void>): Promise<Changes> {
+  /** Re-analyses what the programs' queues hold (a new plan, a new clock), off this thread when there is a pool. */
+  async recheckOutdated(yieldToEvents: () => Promise<void>): Promise<Changes> {
     const changes: Changes = new Map();
-    for (const program of this.programs()) merge(changes, await recheckStale(program, this.pool, yieldToEvents));
+    for (const { program, queue } of this.all()) merge(changes, await queue.run(program, this.pool, yieldToEvents));
     return changes;
   }
 
-  /** The clock moved: every program re-checks (queued, see recheckStale). */
+  /** Whether any program has documents waiting to be re-analysed. */
+  hasOutdated(): boolean {
+    return this.all().some(({ queue }) => queue.size > 0);
+  }
+
+  /** The clock moved: every program re-checks (queued, see recheckOutdated). */
   clockMoved(): Changes {
     const changes: Changes = new Map();
-    for (const program of this.programs()) merge(changes, program.recheckAll());
+    for (const { program } of this.all()) merge(changes, program.recheckAll());
     return changes;
   }
 
-  private programs(): Program[] {
-    return [...this.folders.map((folder) => folder.program), this.loose];
+  private all(): Folder[] {
+    return [...this.folders, this.loose];
   }
 
   private folderOf(file: string): Folder | undefined {
     return this.folders.find((folder) => file === folder.root || file.startsWith(folder.root + path.sep));
   }
 
-  private createProgram(): Program {
-    return new Program({
-      read: this.read,
-      clock: this.clock(),
-      deferRechecks: true,
+  private createFolder(root: string): Folder {
+    const queue = new RecheckQueue(this.files.openText);
+    const program = new Program({
+      read: this.files.read,
+      clock: this.clock,
+      onOutdated: queue.add,
       settings: { rules: this.settings.rules, maxFileBytes: this.settings.maxFileBytes },
     });
-  }
-
-  private clock() {
-    return resolveClock([this.settings.asOf, process.env.CC7_NOW]);
+    return { root, program, queue, accepts: root ? fileFilter(root, this.settings) : () => false };
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** Entry of cc7-language-server: `--stdio`, `--node-ipc` or `--socket=N`, chosen from argv. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './connection';
+import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
 // stdout carries the protocol in stdio mode: route stray console output to the client's log.

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzedFile } from '../core/service/program';
 import type { RuleContext } from '../core/rules/rule';
-import type { WorkRequest, WorkResponse } from './analysis-worker';
+import type { AnalysisJob, WorkRequest, WorkResponse } from './analysis-worker';
 
 /** Workers beyond this bring little: parsing is memory-bound and each worker holds its own heap. */
 const MAX_WORKERS = 4;
@@ -35,13 +35,13 @@ export class AnalysisPool {
     return size > 1 ? new AnalysisPool(size, script) : undefined;
   }
 
-  analyze(paths: string[], context: RuleContext): Promise<AnalyzedFile[]> {
+  analyze(jobs: AnalysisJob[], context: RuleContext): Promise<AnalyzedFile[]> {
     this.slots ??= Array.from({ length: this.size }, () => this.spawn(this.script));
     const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, paths, context } satisfies WorkRequest);
+      slot.worker.postMessage({ id, jobs, context } satisfies WorkRequest);
     });
   }
 

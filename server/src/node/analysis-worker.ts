@@ -1,6 +1,7 @@
 /**
- * A worker thread of the analysis pool: reads and analyses the files it is sent with the
- * pure core, and posts back plain results (facts and findings, never parse trees).
+ * A worker thread of the analysis pool: analyses the files it is sent with the pure core,
+ * from the text in the job (an open editor buffer) or else from disk, and posts back plain
+ * results (facts and findings, never parse trees).
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeFile } from '../core/service/analyze';
@@ -8,9 +9,15 @@ import { hashText, type AnalyzedFile } from '../core/service/program';
 import type { RuleContext } from '../core/rules/rule';
 import { readContent } from './files';
 
+/** One file to analyse: its text when the caller holds it (an open buffer), else it is read from disk. */
+export interface AnalysisJob {
+  path: string;
+  text?: string;
+}
+
 export interface WorkRequest {
   id: number;
-  paths: string[];
+  jobs: AnalysisJob[];
   context: RuleContext;
 }
 
@@ -20,16 +27,16 @@ export interface WorkResponse {
   error?: string;
 }
 
-function analyze(path: string, context: RuleContext): AnalyzedFile {
-  const content = readContent(path, context.maxFileBytes);
+export function analyzeJob({ path, text }: AnalysisJob, context: RuleContext): AnalyzedFile {
+  const content = text === undefined ? readContent(path, context.maxFileBytes) : { text };
   if (!content) return { path };
   return { path, hash: hashText(content.text), analysis: analyzeFile({ path, ...content }, context) };
 }
 
-parentPort?.on('message', ({ id, paths, context }: WorkRequest) => {
+parentPort?.on('message', ({ id, jobs, context }: WorkRequest) => {
   let response: WorkResponse;
   try {
-    response = { id, results: paths.map((path) => analyze(path, context)) };
+    response = { id, results: jobs.map((job) => analyzeJob(job, context)) };
   } catch (error) {
     response = { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,5 +1,6 @@
 import type { Changes, Program } from '../core/service/program';
 import type { AnalysisPool } from './analysis-pool';
+import type { AnalysisJob } from './analysis-worker';
 import { splitPlans } from './files';
 
 /** Files per request to a worker: large enough to amortise messaging, small enough to balance. */
@@ -7,44 +8,46 @@ const CHUNK = 100;
 /** Below this many files, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 300;
 
+/** Where analyses run off this thread: the pool, or nowhere (everything on this thread). */
+export type Analyzer = AnalysisPool | undefined;
+
 /**
  * Adds a folder's files to a program. Likely plans go first, on this thread, so every other
  * document is analysed against its plan; the rest are analysed by the pool in parallel (or
  * here in chunks without one), yielding between chunks so a server keeps answering.
+ * `openText` gives the editor's text of an open file, which no worker reads from disk.
  */
 export async function scanInto(
   program: Program,
   files: readonly string[],
-  pool: AnalysisPool | undefined,
+  pool: Analyzer,
   yieldToEvents: () => Promise<void>,
+  openText: (path: string) => string | undefined = () => undefined,
 ): Promise<Changes> {
   const { plans, rest } = splitPlans(files);
   const changes = program.addFiles(plans);
-  merge(changes, await inChunks(program, rest, pool, yieldToEvents, (chunk) => program.addFiles(chunk)));
+  const jobs = rest.map((path) => ({ path, text: openText(path) }));
+  merge(changes, await analyzeElsewhere(program, jobs, pool, yieldToEvents, (chunk) => program.addFiles(chunk)));
   return changes;
 }
 
 /**
- * Analyses again what a program queued (a new plan, a new clock: `deferRechecks`), on the
- * pool when there is one, so an edit to the plan of a large workspace never blocks the server.
+ * Runs analysis jobs for a program on the pool when there is one and enough work, else here
+ * with `here`, in chunks; the pool's results are ingested, a failed chunk is done here.
  */
-export function recheckStale(program: Program, pool: AnalysisPool | undefined, yieldToEvents: () => Promise<void>): Promise<Changes> {
-  return inChunks(program, program.takeStale(), pool, yieldToEvents, (chunk) => program.recheck(chunk));
-}
-
-async function inChunks(
+export async function analyzeElsewhere(
   program: Program,
-  paths: readonly string[],
-  pool: AnalysisPool | undefined,
+  jobs: readonly AnalysisJob[],
+  pool: Analyzer,
   yieldToEvents: () => Promise<void>,
-  here: (chunk: string[]) => Changes,
+  here: (paths: string[]) => Changes,
 ): Promise<Changes> {
   const changes: Changes = new Map();
-  const chunks: string[][] = [];
-  for (let start = 0; start < paths.length; start += CHUNK) chunks.push(paths.slice(start, start + CHUNK));
-  if (!pool || paths.length < POOL_THRESHOLD) {
+  const chunks: AnalysisJob[][] = [];
+  for (let start = 0; start < jobs.length; start += CHUNK) chunks.push(jobs.slice(start, start + CHUNK));
+  if (!pool || jobs.length < POOL_THRESHOLD) {
     for (const chunk of chunks) {
-      merge(changes, here(chunk));
+      merge(changes, here(chunk.map((job) => job.path)));
       await yieldToEvents();
     }
     return changes;
@@ -55,7 +58,7 @@ async function inChunks(
       merge(changes, program.ingest(await pool.analyze(chunk, context), planKey));
     } catch {
       // A worker failed: this thread does the chunk.
-      merge(changes, here(chunk));
+      merge(changes, here(chunk.map((job) => job.path)));
     }
   }));
   return changes;

@@ -1,5 +1,6 @@
 // Business-day calendars and business-day arithmetic. Days are counted on local calendar
 // dates of the calendar's zone; a due instant is the end of a local day (REGIMES.md, Counting).
+import { DATE_PATTERN } from '../model/time';
 import { DateTime } from 'luxon';
 import { endOfLocalDay, localDate, resolveZone } from '../model/time';
 
@@ -24,7 +25,6 @@ const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
   sun: 7, sunday: 7,
 };
 const MON_TO_FRI = [1, 2, 3, 4, 5];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The plan's calendar (`business_days: { weekdays: [mon, …], holidays: [2026-12-25] }`).
@@ -46,7 +46,7 @@ export function planCalendar(
   for (const h of Array.isArray(holidays) ? holidays : []) {
     // A YAML 1.1 loader may hand over a Date (midnight UTC) instead of the text.
     const text = h instanceof Date && !Number.isNaN(h.getTime()) ? h.toISOString().slice(0, 10) : h;
-    if (typeof text === 'string' && ISO_DATE.test(text.trim())) off.add(text.trim());
+    if (typeof text === 'string' && DATE_PATTERN.test(text.trim())) off.add(text.trim());
   }
   return { zone: resolveZone(zone), weekdays: days, isHoliday: (d) => off.has(d) };
 }
@@ -123,7 +123,7 @@ export function usFederalCalendar(): BusinessCalendar {
   return {
     zone: 'America/New_York',
     weekdays: new Set(MON_TO_FRI),
-    isHoliday: (isoDate) => ISO_DATE.test(isoDate) && holidaysOf(Number(isoDate.slice(0, 4))).has(isoDate),
+    isHoliday: (isoDate) => DATE_PATTERN.test(isoDate) && holidaysOf(Number(isoDate.slice(0, 4))).has(isoDate),
   };
 }
 

@@ -5,7 +5,7 @@ import { getIn, isRecord, list, text } from '../model/data';
 import type { PlanFacts } from '../model/plan';
 import { addBusinessDays, planCalendar, usFederalCalendar, type BusinessCalendar } from './calendar';
 import { CLOCK_PATHS, resolveRegimes, type ClockName, type IncidentFacts, type Regime, type RegimeWindow } from './regimes';
-import { parseInstant, resolveZone } from '../model/time';
+import { DAY_MS, HOUR_MS, parseInstant, resolveZone } from '../model/time';
 
 export interface NotificationPlan {
   /** The plan's IANA `timezone`: offset-less timestamps are read in it. */
@@ -66,7 +66,6 @@ export interface ClockResult {
   remainingMs?: number;
 }
 
-const HOUR = 3_600_000;
 const DEFAULT_WARN_HOURS = 24;
 
 /** A property of an object; anything else (wrong type, absent) reads as undefined. */
@@ -144,9 +143,9 @@ function earliestNotice(notices: unknown[], regime: string, zone: string): Notic
 function dueInstant(startMs: number, window: RegimeWindow, calendar: () => BusinessCalendar): number | undefined {
   switch (window.unit) {
     case 'hours':
-      return startMs + window.amount * HOUR;
+      return startMs + window.amount * HOUR_MS;
     case 'calendar_days':
-      return startMs + window.amount * 24 * HOUR;
+      return startMs + window.amount * DAY_MS;
     case 'business_days':
       return addBusinessDays(startMs, window.amount, calendar());
     case 'none':
@@ -159,7 +158,7 @@ export function evaluateNotificationClocks(input: NotificationInput): ClockResul
   const { incident, plan, now } = input;
   const zone = resolveZone(plan.zone);
   const warnMs =
-    (typeof plan.warnBeforeHours === 'number' && plan.warnBeforeHours >= 0 ? plan.warnBeforeHours : DEFAULT_WARN_HOURS) * HOUR;
+    (typeof plan.warnBeforeHours === 'number' && plan.warnBeforeHours >= 0 ? plan.warnBeforeHours : DEFAULT_WARN_HOURS) * HOUR_MS;
   const facts = incidentFacts(incident);
   const notifications = field(incident, 'notifications');
   const notices = list(field(notifications, 'notices'));

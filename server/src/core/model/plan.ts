@@ -35,6 +35,11 @@ export interface PlanFacts {
 }
 
 const DEFAULT_WARN_BEFORE_HOURS = 24;
+
+/** The zone local times are read in: the plan's, or UTC without a plan. */
+export function zoneOf(plan: PlanFacts | undefined): string {
+  return plan?.timezone ?? 'UTC';
+}
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export function extractPlanFacts(doc: Cc7Document): PlanFacts {

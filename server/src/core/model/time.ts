@@ -14,7 +14,18 @@ export interface ParsedDue extends ParsedInstant {
   dateOnly: boolean;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `YYYY-MM-DD`, with the year, month and day captured. */
+export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date-time with no `Z` and no `±HH:MM` (SPEC 2: accepted by the schema, but ambiguous). */
+export const LOCAL_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+/** The schema's date_or_timestamp shape: a date, or a date-time with or without an offset. */
+export const DATE_OR_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** An RFC 3339 date-time with an offset, the only shape an as-of instant may take. */
+export const OFFSET_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
 // RFC 3339 date-time. The separator may be `T`, `t` or a space (RFC 3339 5.6 note); seconds are
 // tolerated when missing so that a deadline can still be computed (the schema flags the text).
 const TIMESTAMP =
@@ -99,7 +110,7 @@ const END_OF_DAY_CACHE_SIZE = 10_000;
 const endOfDayCache = new Map<string, number | undefined>();
 
 function computeEndOfLocalDay(isoDate: string, zone: string): number | undefined {
-  const m = DATE.exec(isoDate.trim());
+  const m = DATE_PATTERN.exec(isoDate.trim());
   if (!m) return undefined;
   const day = DateTime.fromObject(
     { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
@@ -136,9 +147,6 @@ export function formatInstant(ms: number, zone = 'UTC'): string {
   return `${DateTime.fromMillis(ms, { zone: z }).toFormat('yyyy-MM-dd HH:mm')} ${label}`;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /**
  * A length of time for messages: `45 min` under an hour, `14 h` under 48 h, then `3 d 2 h`.
@@ -148,10 +156,10 @@ const DAY = 24 * HOUR;
 export function formatDuration(ms: number): string {
   const abs = Math.abs(ms);
   if (!Number.isFinite(abs)) return '?';
-  if (abs < MINUTE) return 'less than 1 min';
-  if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;
-  if (abs < 48 * HOUR) return `${Math.floor(abs / HOUR)} h`;
-  const days = Math.floor(abs / DAY);
-  const hours = Math.floor((abs % DAY) / HOUR);
+  if (abs < MINUTE_MS) return 'less than 1 min';
+  if (abs < HOUR_MS) return `${Math.floor(abs / MINUTE_MS)} min`;
+  if (abs < 48 * HOUR_MS) return `${Math.floor(abs / HOUR_MS)} h`;
+  const days = Math.floor(abs / DAY_MS);
+  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
   return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
 }

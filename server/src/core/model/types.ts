@@ -23,15 +23,54 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** Every rule id of the product (SPEC 2.5); the registry holds one rule for each. */
+export const RULE_IDS = [
+  'file-too-large',
+  'yaml-syntax',
+  'multiple-documents',
+  'schema',
+  'unknown-key',
+  'phase-evidence',
+  'timeline-order',
+  'timestamp-timezone',
+  'breach-determination',
+  'notification-deadline',
+  'pir-deadline',
+  'remediation-untracked',
+  'remediation-overdue',
+  'unknown-reference',
+  'duplicate-id',
+  'plan-missing',
+  'plan-review-overdue',
+  'tabletop-overdue',
+  'runbook-review-overdue',
+  'escalation-link',
+  'secret-in-record',
+  'waiver-expired',
+  'quiet-period',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export function isRuleId(value: unknown): value is RuleId {
+  return (RULE_IDS as readonly unknown[]).includes(value);
+}
+
+/** What a rule hands its quick fix beside a finding: plain data (it crosses worker threads and LSP). */
+export type FixData = Readonly<Record<string, unknown>>;
+
 /** One diagnostic, ready for any adapter (LSP, CLI, tree view). */
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** The workspace-relative or absolute path the adapter handed in. */
   path: string;
   range: Range;
   message: string;
   related?: RelatedLocation[];
+  /** The id inside the document the finding is about (REM-3, a regime): what a waiver's `target` names. */
+  subject?: string;
+  /** What the rule's quick fix needs (see Rule.fix); absent when the rule offers none here. */
+  fix?: FixData;
 }
 
 /** A path into a YAML document: mapping keys and sequence indexes. */

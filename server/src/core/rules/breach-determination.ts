@@ -13,6 +13,7 @@ export const breachDetermination: Rule = {
   defaultSeverity: 'warning',
   description: 'Personal data is involved and no breach determination is recorded.',
   criteria: 'CC7.4, CC2.3',
+  reads: {},
   checkDocument(doc) {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     if (getIn(doc.data, ['investigation', 'personal_data', 'involved']) !== true) return [];

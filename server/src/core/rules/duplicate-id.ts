@@ -12,6 +12,7 @@ export const duplicateId: Rule = {
   defaultSeverity: 'error',
   description: 'Two documents with the same id (or two items with the same id in one document).',
   criteria: 'all',
+  reads: { sameId: true },
   checkDocument(doc) {
     const seen = new Map<string, number>();
     return trackedItems(doc).flatMap((item) => {

@@ -11,6 +11,7 @@ export const escalationLink: Rule = {
   defaultSeverity: 'error',
   description: 'A SecurityEvent escalated to an incident that it does not name, or names an incident that does not exist.',
   criteria: 'CC7.3',
+  reads: { referenced: true },
   checkWorkspace(facts, index) {
     const escalation = facts.escalation;
     if (facts.kind !== 'SecurityEvent' || escalation?.outcome !== 'escalated') return [];

@@ -6,6 +6,7 @@ export const fileTooLarge: Rule = {
   defaultSeverity: 'warning',
   description: 'A CC7 file over the size limit (default 2 MB, setting cc7.maxFileBytes) is reported, not parsed.',
   criteria: 'all',
+  reads: {},
   checkDocument(doc, context) {
     if (doc.file) return [];
     const limit = context.maxFileBytes;

@@ -7,6 +7,7 @@ export const multipleDocuments: Rule = {
   defaultSeverity: 'error',
   description: 'More than one YAML document in a file.',
   criteria: 'all',
+  reads: {},
   checkDocument(doc) {
     const file = doc.file;
     if (!file) return [];

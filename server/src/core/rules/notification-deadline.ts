@@ -1,3 +1,4 @@
+import { zoneOf } from '../model/plan';
 import { evaluateNotificationClocks, notificationPlanFrom } from '../deadlines';
 import type { Report, Rule } from './rule';
 import { clockReport } from './support/notification';
@@ -12,10 +13,11 @@ export const notificationDeadline: Rule = {
   defaultSeverity: 'error',
   description: 'A notification regime that applies has no timely notice or recorded decision (SPEC 2.4).',
   criteria: 'CC7.4, CC2.3',
+  reads: { plan: true },
   checkDocument(doc, context): Report[] {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const results = evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(context.plan), now: context.now });
-    const zone = context.plan?.timezone ?? 'UTC';
+    const zone = zoneOf(context.plan);
     return results.flatMap((result) => clockReport(result, doc.data, zone) ?? []);
   },
 };

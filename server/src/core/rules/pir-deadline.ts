@@ -1,8 +1,9 @@
+import { zoneOf } from '../model/plan';
 import { getIn, isPresent } from '../model/data';
 import { endOfDayAfterBusinessDays, planCalendar } from '../deadlines/calendar';
 import { formatDuration, formatInstant, localDate, parseInstant } from '../model/time';
 import type { Rule } from './rule';
-import { planZone, severityOf } from './support/lifecycle';
+import { severityOf } from './support/lifecycle';
 
 const HELD_AT = ['post_incident_review', 'held_at'];
 
@@ -17,13 +18,14 @@ export const pirDeadline: Rule = {
   defaultSeverity: 'error',
   description: 'The severity requires a post-incident review and it is overdue, or was held late.',
   criteria: 'CC7.5',
+  reads: { plan: true },
   checkDocument(doc, context) {
     const plan = context.plan;
     if (doc.kind !== 'Incident' || !doc.data || !plan) return [];
     const severity = severityOf(doc.data, plan);
     const days = severity?.reviewDueBusinessDays;
     if (!severity?.reviewRequired || days === undefined) return [];
-    const zone = planZone(plan);
+    const zone = zoneOf(plan);
     const resolved = parseInstant(doc.data.resolved_at, zone);
     if (!resolved) return [];
     const calendar = planCalendar(zone, plan.businessDays.weekdays, plan.businessDays.holidays);

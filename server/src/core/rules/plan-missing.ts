@@ -10,6 +10,7 @@ export const planMissing: Rule = {
   defaultSeverity: 'warning',
   description: 'CC7 documents exist but no ResponsePlan; or more than one plan (the first in path order governs).',
   criteria: 'CC7.4',
+  reads: { planOverKinds: ['ResponsePlan'], firstDocument: true },
   checkWorkspace(facts, index) {
     const plans = index.plans();
     if (plans.length === 0) {

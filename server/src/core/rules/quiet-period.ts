@@ -1,7 +1,7 @@
 import type { DocumentFacts } from '../model/facts';
-import { localDate } from '../model/time';
+import { DAY_MS, localDate } from '../model/time';
 import type { Rule } from './rule';
-import { DAY_MS, isGoverningPlan, wholeDays } from './support/program-hygiene';
+import { isGoverningPlan, wholeDays } from './support/program-hygiene';
 
 /** How far back a detected incident or event keeps the workspace from being "quiet". */
 export const QUIET_PERIOD_DAYS = 90;
@@ -15,6 +15,7 @@ export const quietPeriod: Rule = {
   defaultSeverity: 'info',
   description: 'No Incident or SecurityEvent recorded in the last 90 days: auditors may question whether detection works.',
   criteria: 'CC7.2',
+  reads: { planOverKinds: ['ResponsePlan', 'Incident', 'SecurityEvent'] },
   checkWorkspace(facts, index, context) {
     if (!isGoverningPlan(facts, index)) return [];
     const since = context.now - QUIET_PERIOD_DAYS * DAY_MS;

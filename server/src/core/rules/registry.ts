@@ -1,3 +1,4 @@
+import type { RuleId } from '../model/types';
 import type { Rule } from './rule';
 import { breachDetermination } from './breach-determination';
 import { duplicateId } from './duplicate-id';
@@ -50,4 +51,13 @@ export const RULES: readonly Rule[] = [
   quietPeriod,
 ];
 
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+
+/** Everything the rules read together: what a change can affect (service/program.ts). */
+export const WORKSPACE_READS = {
+  plan: RULES.some((rule) => rule.checkDocument && rule.reads.plan),
+  sameId: RULES.some((rule) => rule.reads.sameId),
+  referenced: RULES.some((rule) => rule.reads.referenced),
+  planOverKinds: new Set(RULES.flatMap((rule) => rule.reads.planOverKinds ?? [])),
+  firstDocument: RULES.some((rule) => rule.reads.firstDocument),
+};

@@ -1,3 +1,4 @@
+import { zoneOf } from '../model/plan';
 import { isPresent, record } from '../model/data';
 import { formatDuration, formatInstant, parseDue } from '../model/time';
 import type { Report, Rule, RuleContext } from './rule';
@@ -16,6 +17,7 @@ export const remediationOverdue: Rule = {
   defaultSeverity: 'error',
   description: 'A remediation item past its due date and still open; done without completed_at; risk-accepted without risk_acceptance.',
   criteria: 'CC7.5',
+  reads: { plan: true },
   checkDocument(doc, context) {
     return trackedItems(doc).flatMap((item) => [...overdue(item, context), ...unproven(item)]);
   },
@@ -23,7 +25,7 @@ export const remediationOverdue: Rule = {
 
 function overdue(item: TrackedItem, context: RuleContext): Report[] {
   if (!item.status || !OPEN_STATUSES.includes(item.status)) return [];
-  const zone = context.plan?.timezone ?? 'UTC';
+  const zone = zoneOf(context.plan);
   const due = parseDue(item.item.due, zone);
   if (!due || context.now <= due.ms) return [];
   const written = String(item.item.due).trim();

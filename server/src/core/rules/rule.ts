@@ -1,12 +1,13 @@
-import type { Target } from '../model/locate';
+import type { TextEdit } from 'vscode-languageserver-types';
 import type { Cc7Document } from '../model/document';
 import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
+import type { Target } from '../model/locate';
 import type { PlanFacts } from '../model/plan';
-import type { Range, RelatedLocation, Severity, YamlPath } from '../model/types';
+import type { Finding, FixData, Kind, Range, RelatedLocation, RuleId, Severity, YamlPath } from '../model/types';
 
 /** What every rule is, as data: the registry, the docs and SARIF are built from this. */
 export interface RuleMeta {
-  id: string;
+  id: RuleId;
   defaultSeverity: Severity;
   /** One sentence: what the rule checks. */
   description: string;
@@ -26,6 +27,8 @@ export interface Report {
   /** The id inside the document the finding is about (REM-3, IMP-1): what a waiver's `target` names. */
   subject?: string;
   related?: RelatedLocation[];
+  /** What the rule's `fix` needs to repair this finding; only rules with a `fix` set it. */
+  fix?: FixData;
 }
 
 /** Inputs every rule may read besides the document itself. */
@@ -39,18 +42,53 @@ export interface RuleContext {
 }
 
 /**
- * A rule: metadata plus one or both checks. `checkDocument` reads one parsed document (and
- * the plan); `checkWorkspace` compares documents through the facts index, never a parse
- * tree, and locates its findings by ranges kept in the facts.
+ * What a rule reads beyond its own document. The workspace model derives from these which
+ * documents to re-check after a change (service/program.ts), so a rule that reads more than
+ * it declares goes stale: declare every read.
+ */
+export interface RuleReads {
+  /** The governing plan's facts: a change to them re-runs the rule's `checkDocument`. */
+  plan?: boolean;
+  /** Other documents with this document's id (its findings change when one appears or goes). */
+  sameId?: boolean;
+  /** The documents this one refers to by id, and the ids of their kind (its messages list them). */
+  referenced?: boolean;
+  /** Reported on the plans, from every document of these kinds. */
+  planOverKinds?: readonly Kind[];
+  /** Which document is first in path order (a finding sits there). */
+  firstDocument?: boolean;
+}
+
+/** One quick fix: LSP-shaped edits of the finding's own document. */
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a user most likely wants (VS Code applies it with the auto-fix shortcut). */
+  isPreferred?: boolean;
+}
+
+/** What a fix may read besides the document: the plan and "now" (a due date, an offset). */
+export interface FixContext {
+  now: number;
+  plan: PlanFacts | undefined;
+}
+
+/**
+ * A rule: metadata, what it reads, one or both checks, and optionally a fix. `checkDocument`
+ * reads one parsed document (and the plan); `checkWorkspace` compares documents through the
+ * facts index, never a parse tree, and locates its findings by ranges kept in the facts.
+ * `fix` turns one of the rule's findings (with the `fix` data its report carried) into edits.
  */
 export interface Rule extends RuleMeta {
+  reads: RuleReads;
   checkDocument?(doc: Cc7Document, context: RuleContext): Report[];
   checkWorkspace?(facts: DocumentFacts, index: WorkspaceIndex, context: RuleContext): Report[];
+  fix?(doc: Cc7Document, finding: Finding, context: FixContext): QuickFix[];
 }
 
 /** The base of every rule's documentation link. */
 export const RULE_DOCS_BASE = 'https://github.com/cc7/cc7/blob/main/docs/rules/';
 
-export function ruleDocsUrl(id: string): string {
+export function ruleDocsUrl(id: RuleId): string {
   return `${RULE_DOCS_BASE}${id}.md`;
 }

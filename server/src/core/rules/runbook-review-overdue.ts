@@ -1,3 +1,4 @@
+import { zoneOf } from '../model/plan';
 import { text } from '../model/data';
 import { formatDuration, formatInstant } from '../model/time';
 import type { Rule } from './rule';
@@ -12,11 +13,12 @@ export const runbookReviewOverdue: Rule = {
   defaultSeverity: 'warning',
   description: "A runbook's last_reviewed is older than its review_interval_days (default 365).",
   criteria: 'CC7.4',
+  reads: { plan: true },
   checkDocument(doc, context) {
     if (doc.kind !== 'Runbook' || !doc.data) return [];
     const data = doc.data;
     // A missing or unreadable last_reviewed is the schema rule's finding.
-    const reviewed = parseDoneAt(data.last_reviewed, context.plan?.timezone ?? 'UTC');
+    const reviewed = parseDoneAt(data.last_reviewed, zoneOf(context.plan));
     if (!reviewed) return [];
     const every = interval(intervalDays(data.review_interval_days), 'review_interval_days', data.review_interval_days !== undefined);
     const age = context.now - reviewed.ms;

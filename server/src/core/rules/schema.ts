@@ -7,6 +7,7 @@ export const schema: Rule = {
   defaultSeverity: 'error',
   description: "The document breaks its kind's JSON Schema (type, enum, format, required).",
   criteria: 'all',
+  reads: {},
   checkDocument(doc) {
     if (!doc.data) {
       return doc.file && !doc.file.valueError && doc.file.documents[0]?.errors.length === 0

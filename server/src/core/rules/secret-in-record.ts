@@ -10,6 +10,7 @@ export const secretInRecord: Rule = {
   defaultSeverity: 'error',
   description: 'A value that looks like a credential (cloud access keys, private key blocks, tokens, passwords in URLs).',
   criteria: 'confidentiality',
+  reads: {},
   checkDocument(doc): Report[] {
     if (!doc.file) return [];
     return findSecrets(doc.file.text).map((secret) => ({

@@ -14,6 +14,7 @@ export const tabletopOverdue: Rule = {
   defaultSeverity: 'warning',
   description: 'No TabletopExercise held within tabletop_interval_days (default 365) before now; reported on the plan.',
   criteria: 'CC7.5',
+  reads: { planOverKinds: ['ResponsePlan', 'TabletopExercise'] },
   checkWorkspace(facts, index, context) {
     if (!isGoverningPlan(facts, index)) return [];
     const every = interval(intervalDays(facts.plan?.tabletopIntervalDays), 'tabletop_interval_days', facts.tabletopIntervalRange !== undefined);

@@ -1,9 +1,10 @@
+import { zoneOf } from '../model/plan';
 import { list, record } from '../model/data';
 import { formatDuration, formatInstant, parseInstant } from '../model/time';
 import type { Report, Rule } from './rule';
 import { formatPath } from '../model/schemas';
 import type { YamlPath } from '../model/types';
-import { instantAt, instantsIn, planZone } from './support/lifecycle';
+import { instantAt, instantsIn } from './support/lifecycle';
 
 interface Stamp {
   path: YamlPath;
@@ -20,9 +21,10 @@ export const timelineOrder: Rule = {
   defaultSeverity: 'warning',
   description: 'Timeline entries out of time order, the detection-to-closure chain broken, or a time in the future.',
   criteria: 'CC7.4',
+  reads: { plan: true },
   checkDocument(doc, context) {
     if (doc.kind !== 'Incident' || !doc.data) return [];
-    const zone = planZone(context.plan);
+    const zone = zoneOf(context.plan);
     return [
       ...timelineReports(doc.data, zone),
       ...chainReports(doc.data, zone),

@@ -1,14 +1,13 @@
+import { zoneOf } from '../model/plan';
 import { DateTime } from 'luxon';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { formatInstant, parseInstant } from '../model/time';
+import { formatInstant, LOCAL_TIMESTAMP_PATTERN, parseInstant } from '../model/time';
 import { nodeRange } from '../model/locate';
 import type { Report, Rule } from './rule';
 import { formatPath } from '../model/schemas';
 import type { YamlPath } from '../model/types';
-import { pathOf, planZone, type PathLink } from './support/lifecycle';
+import { pathOf, type PathLink } from './support/lifecycle';
 
-/** A date-time with no `Z` and no `±HH:MM` (SPEC 2: accepted by the schema, but ambiguous). */
-const LOCAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 /** Characters of a value's path shown in the message before it is cut. */
 const MAX_PATH_TEXT = 80;
 
@@ -21,12 +20,13 @@ export const timestampTimezone: Rule = {
   defaultSeverity: 'warning',
   description: 'A timestamp without an offset: deadlines cannot be computed from ambiguous times.',
   criteria: 'all',
+  reads: { plan: true },
   checkDocument(doc, context) {
     const yaml = doc.file?.documents[0];
     if (!doc.file || !yaml) return [];
-    const zone = planZone(context.plan);
+    const zone = zoneOf(context.plan);
     const reports: Report[] = [];
-    for (const { node, at } of stringScalars(yaml.contents as Node | null, (value) => LOCAL_TIMESTAMP.test(value))) {
+    for (const { node, at } of stringScalars(yaml.contents as Node | null, (value) => LOCAL_TIMESTAMP_PATTERN.test(value))) {
       const range = nodeRange(node.scalar, doc.file.lineCounter);
       if (!range) continue;
       reports.push({ range, message: message(pathOf(at), node.value, zone, context.plan !== undefined, context.now) });

@@ -6,6 +6,7 @@ export const unknownKey: Rule = {
   defaultSeverity: 'warning',
   description: 'A key the schema does not know; suggests the nearest known key.',
   criteria: 'all',
+  reads: {},
   checkDocument(doc) {
     return doc.schemaIssues()
       .filter((issue) => issue.rule === 'unknown-key')

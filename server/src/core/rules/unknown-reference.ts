@@ -3,8 +3,7 @@ import type { Cc7Document } from '../model/document';
 import type { DocumentFacts, Reference, WorkspaceIndex } from '../model/facts';
 import type { PlanFacts } from '../model/plan';
 import type { Report, Rule } from './rule';
-import { RULES_BY_ID } from './registry';
-import type { YamlPath } from '../model/types';
+import { isRuleId, RULE_IDS, type YamlPath } from '../model/types';
 import { describeDocument, fileName, joinAnd, planRegimeIds, planRelated, relatedTo, suggestion, withArticle } from './support/references';
 import { trackedItems } from './support/tracking';
 
@@ -22,6 +21,7 @@ export const unknownReference: Rule = {
   defaultSeverity: 'error',
   description: 'A severity, role, runbook, remediation id or incident id that is not defined.',
   criteria: 'all',
+  reads: { plan: true, referenced: true },
   checkDocument(doc, context) {
     if (!doc.kind || !doc.data) return [];
     return [...(context.plan ? planReferences(doc, context.plan) : []), ...waiverRules(doc), ...waiverTargets(doc, context.plan)];
@@ -92,14 +92,12 @@ function planReferences(doc: Cc7Document, plan: PlanFacts): Report[] {
 
 /** A waiver's `rule` must be a rule id: any other covers nothing, silently. */
 function waiverRules(doc: Cc7Document): Report[] {
-  // The registry is read when the check runs, not when this module loads (it lists this rule).
-  const ruleIds = [...RULES_BY_ID.keys()];
   return list(doc.data?.waivers).flatMap((waiver, i) => {
     const rule = isRecord(waiver) ? text(waiver.rule) : undefined;
-    if (rule === undefined || RULES_BY_ID.has(rule)) return [];
+    if (rule === undefined || isRuleId(rule)) return [];
     return [{
       path: ['waivers', i, 'rule'],
-      message: `Waiver rule "${rule}" is not a cc7 rule, so the waiver covers nothing: ${suggestion(rule, ruleIds, 'rule')}`,
+      message: `Waiver rule "${rule}" is not a cc7 rule, so the waiver covers nothing: ${suggestion(rule, RULE_IDS, 'rule')}`,
     }];
   });
 }

@@ -1,9 +1,7 @@
 import { records, text } from '../model/data';
-import { formatInstant, parseDue } from '../deadlines';
+import { DATE_OR_TIMESTAMP_PATTERN, formatInstant, parseDue } from '../model/time';
+import { zoneOf } from '../model/plan';
 import type { Report, Rule } from './rule';
-
-/** The schema's date_or_timestamp shape: a value of this shape that still cannot be read is ours to report. */
-const DATE_OR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /**
  * SPEC 2.5: a waiver whose `expires` has passed (a date lasts to the end of that day in the
@@ -17,9 +15,10 @@ export const waiverExpired: Rule = {
   defaultSeverity: 'warning',
   description: 'A waiver whose expiry has passed: the finding it covered is back at its own severity.',
   criteria: 'all',
+  reads: { plan: true },
   checkDocument(doc, context): Report[] {
     if (!doc.kind || !doc.data || !Array.isArray(doc.data.waivers)) return [];
-    const zone = context.plan?.timezone ?? 'UTC';
+    const zone = zoneOf(context.plan);
     const reports: Report[] = [];
     doc.data.waivers.forEach((entry, index) => {
       const waiver = records([entry])[0];
@@ -31,7 +30,7 @@ export const waiverExpired: Rule = {
       const path = ['waivers', index, 'expires'];
       const due = parseDue(expires, zone);
       if (!due) {
-        if (DATE_OR_TIMESTAMP.test(expires)) {
+        if (DATE_OR_TIMESTAMP_PATTERN.test(expires)) {
           reports.push({
             path,
             message: `${what} expires "${expires}", which is not a real date or time, so it covers nothing: ` +

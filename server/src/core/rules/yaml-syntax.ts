@@ -7,6 +7,7 @@ export const yamlSyntax: Rule = {
   defaultSeverity: 'error',
   description: 'The file is not valid YAML.',
   criteria: 'all',
+  reads: {},
   checkDocument(doc) {
     const file = doc.file;
     if (!file) return [];

@@ -1,15 +1,10 @@
+import { zoneOf } from '../model/plan';
 import { createDocument, type Cc7Document } from '../model/document';
 import { extractFacts, type DocumentFacts, type WorkspaceIndex } from '../model/facts';
 import { hasApiVersionLine, parseCc7 } from '../model/parse';
 import type { Report, Rule, RuleContext } from '../rules/rule';
 import { RULES } from '../rules/registry';
 import type { Finding } from '../model/types';
-
-/** A finding before policy (configured severities, waivers) is applied. */
-export interface RawFinding extends Finding {
-  /** The id inside the document the finding is about: what a waiver's `target` names. */
-  subject?: string;
-}
 
 export interface FileInput {
   path: string;
@@ -20,8 +15,8 @@ export interface FileInput {
 
 export interface FileAnalysis {
   facts: DocumentFacts;
-  /** Findings of the document rules. */
-  findings: RawFinding[];
+  /** Findings of the document rules, before policy (configured severities, waivers). */
+  findings: Finding[];
 }
 
 /**
@@ -30,24 +25,29 @@ export interface FileAnalysis {
  */
 export function analyzeFile(input: FileInput, context: RuleContext, rules: readonly Rule[] = RULES): FileAnalysis | undefined {
   const doc = readDocument(input, context.maxFileBytes);
-  if (!doc) return undefined;
-  const findings: RawFinding[] = [];
+  return doc && analyzeDocument(doc, context, rules);
+}
+
+/** Checks one read document with every document rule, and extracts its facts. */
+export function analyzeDocument(doc: Cc7Document, context: RuleContext, rules: readonly Rule[] = RULES): FileAnalysis {
+  const findings: Finding[] = [];
   for (const rule of rules) {
     for (const report of rule.checkDocument?.(doc, context) ?? []) findings.push(toFinding(rule, doc.path, report, (r) => doc.locate(r.path ?? [], r.on)));
   }
-  return { facts: extractFacts(doc, context.plan?.timezone ?? 'UTC'), findings };
+  return { facts: extractFacts(doc, zoneOf(context.plan)), findings };
 }
 
 /** Findings of the workspace rules for one document, from the facts index. */
-export function checkAcrossWorkspace(facts: DocumentFacts, index: WorkspaceIndex, context: RuleContext, rules: readonly Rule[] = RULES): RawFinding[] {
-  const findings: RawFinding[] = [];
+export function checkAcrossWorkspace(facts: DocumentFacts, index: WorkspaceIndex, context: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+  const findings: Finding[] = [];
   for (const rule of rules) {
     for (const report of rule.checkWorkspace?.(facts, index, context) ?? []) findings.push(toFinding(rule, facts.path, report, () => facts.anchor));
   }
   return findings;
 }
 
-function readDocument(input: FileInput, maxFileBytes: number): Cc7Document | undefined {
+/** Reads a file as a CC7 document (parsed, or unparsed when over the size limit); undefined when it is none. */
+export function readDocument(input: FileInput, maxFileBytes: number): Cc7Document | undefined {
   const byteLength = input.byteLength ?? utf8Length(input.text);
   if (byteLength > maxFileBytes) {
     return hasApiVersionLine(input.text) ? createDocument(input.path, byteLength, undefined) : undefined;
@@ -56,7 +56,7 @@ function readDocument(input: FileInput, maxFileBytes: number): Cc7Document | und
   return file && createDocument(input.path, byteLength, file);
 }
 
-function toFinding(rule: Rule, path: string, report: Report, locate: (report: Report) => Finding['range']): RawFinding {
+function toFinding(rule: Rule, path: string, report: Report, locate: (report: Report) => Finding['range']): Finding {
   return {
     rule: rule.id,
     severity: report.severity ?? rule.defaultSeverity,
@@ -65,6 +65,7 @@ function toFinding(rule: Rule, path: string, report: Report, locate: (report: Re
     message: report.message,
     ...(report.related?.length ? { related: report.related } : {}),
     ...(report.subject ? { subject: report.subject } : {}),
+    ...(report.fix ? { fix: report.fix } : {}),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { RawFinding } from './analyze';
 import type { WaiverFacts } from '../model/facts';
 import type { PlanFacts } from '../model/plan';
 import type { Finding, SeveritySetting } from '../model/types';
@@ -21,12 +20,12 @@ export interface PolicyInput {
  * with the waiver's reason (an expired one leaves it as it was; `waiver-expired` reports the
  * waiver); otherwise the configured severity applies, and a rule set to `off` reports nothing.
  */
-export function applyPolicy(findings: readonly RawFinding[], input: PolicyInput): Finding[] {
+export function applyPolicy(findings: readonly Finding[], input: PolicyInput): Finding[] {
   const result: Finding[] = [];
-  for (const { subject, ...finding } of findings) {
+  for (const finding of findings) {
     const configured = input.settings.rules[finding.rule] ?? input.plan?.rules[finding.rule];
     if (configured === 'off') continue;
-    const waiver = input.waivers.find((candidate) => covers(candidate, finding.rule, subject) && isLive(candidate, input.now));
+    const waiver = input.waivers.find((candidate) => covers(candidate, finding.rule, finding.subject) && isLive(candidate, input.now));
     if (waiver) {
       result.push({ ...finding, severity: 'info', message: `Waived until ${waiver.expires} by ${waiver.approvedBy}: ${waiver.reason} (${finding.message})` });
     } else {

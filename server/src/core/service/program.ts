@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
-import { analyzeFile, checkAcrossWorkspace, type FileAnalysis, type RawFinding } from './analyze';
+import { analyzeFile, checkAcrossWorkspace, type FileAnalysis } from './analyze';
 import type { Clock } from '../model/clock';
+import { contentHash } from '../model/hash';
 import { FactsIndex } from './index-store';
+import type { WorkspaceIndex } from '../model/facts';
+import type { WorkspaceModel } from './request';
 import type { PlanFacts } from '../model/plan';
 import { applyPolicy } from './policy';
 import type { RuleContext } from '../rules/rule';
-import type { Finding, SeveritySetting } from '../model/types';
+import { WORKSPACE_READS } from '../rules/registry';
+import type { Finding, Kind, SeveritySetting } from '../model/types';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -26,11 +29,11 @@ export interface ProgramOptions {
   clock: Clock;
   settings?: Partial<ProgramSettings>;
   /**
-   * Queue the re-analyses a change makes necessary beyond the files it names (a new plan, a
-   * new clock) for `takeStale()`, instead of doing them at once: for a host that runs them on
-   * worker threads and keeps answering meanwhile.
+   * Hands over the documents a change left analysed against an older plan or clock, instead
+   * of re-analysing them here at once: for a host that runs them elsewhere (worker threads,
+   * node/recheck-queue.ts) and hands the results to `ingest`, answering meanwhile.
    */
-  deferRechecks?: boolean;
+  onOutdated?(paths: readonly string[]): void;
 }
 
 /** One file's analysis; `analysis` undefined: not a CC7 document; `hash` undefined: unreadable. */
@@ -41,9 +44,7 @@ export interface AnalyzedFile {
 }
 
 /** Content hash keying the analysis cache. */
-export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
-}
+export const hashText = contentHash;
 
 /** The findings to publish: every path whose findings changed, with its new list ([] clears). */
 export type Changes = Map<string, Finding[]>;
@@ -51,7 +52,7 @@ export type Changes = Map<string, Finding[]>;
 interface Entry {
   hash: string;
   /** Document-rule findings, computed against `planKey`. */
-  documentFindings: RawFinding[];
+  documentFindings: Finding[];
   planKey: string;
   /** What was last published, to report only real changes; undefined before the first publication. */
   published: Finding[];
@@ -61,24 +62,25 @@ interface Entry {
 /**
  * The CC7 documents of one workspace folder, keyed by path and content hash: it analyses a
  * file once per content, keeps only facts and findings (never parse trees), and after each
- * change re-checks just the documents that change can affect.
+ * change re-checks just the documents that change can affect, as the rules declare what
+ * they read (RuleReads, rules/registry.ts WORKSPACE_READS).
  */
-export class Program {
+export class Program implements WorkspaceModel {
   private readonly entries = new Map<string, Entry>();
   private readonly index = new FactsIndex();
   private settings: ProgramSettings;
   private planKey = '';
-  /** Kinds whose set of ids a change may have altered since the last settle. */
-  private readonly touchedKinds = new Set<string>();
+  /** The plan key every document was last brought up to date with (see settle). */
+  private settledPlanKey = '';
+  /** Kinds of the documents changed since the last settle. */
+  private readonly touchedKinds = new Set<Kind | undefined>();
   private clock: Clock;
   /** The first document in path order when the program last settled (plan-missing sits on it). */
   private firstPath: string | undefined;
-  /** Documents analysed against an older plan or clock, waiting for `takeStale()` (deferRechecks). */
-  private readonly stale = new Set<string>();
-  /** Documents handed out by `takeStale()` whose new analysis `ingest` has not received yet. */
-  private readonly inFlight = new Set<string>();
   /** Files removed or found not to be CC7 documents: a late result from elsewhere must not bring them back. */
   private readonly removed = new Set<string>();
+  /** Counts the changes to the index: a host compares it to know whether anything it shows is out of date. */
+  private generation = 0;
 
   constructor(private readonly options: ProgramOptions) {
     this.settings = { rules: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES, ...options.settings };
@@ -105,37 +107,28 @@ export class Program {
   }
 
   /**
-   * Takes analyses done elsewhere with `analysisContext()`: of new files (a scan), and of the
-   * files `takeStale()` handed out. A result is dropped when this program has analysed the
-   * file itself since (an editor's newer text); one whose text differs from the text this
-   * program holds (an unsaved buffer) is redone here; one against a plan that has changed
-   * since is queued or redone again by `settle`.
+   * Takes analyses done elsewhere with `analysisContext()`: of new files (a scan) and of
+   * outdated ones. A result is dropped for a file removed since, and for one whose content
+   * this program has analysed differently since (a newer edit: its own analysis stands); one
+   * against a plan that has changed since is kept and handed to `onOutdated` again.
    */
   ingest(results: readonly AnalyzedFile[], planKey: string): Changes {
     const touched = new Set<string>();
+    const outdated: string[] = [];
     for (const result of results) {
       const entry = this.entries.get(result.path);
-      if (!entry) {
-        if (!this.removed.has(result.path)) this.record(result, planKey, touched);
-      } else if (!this.inFlight.has(result.path)) continue;
-      else if (entry.hash === result.hash) this.record(result, planKey, touched);
-      else this.analyze(result.path, undefined, touched, true);
+      if (entry ? entry.hash !== result.hash : this.removed.has(result.path)) continue;
+      this.record(result, planKey, touched);
+      if (planKey !== this.planKey && this.entries.has(result.path)) outdated.push(result.path);
     }
+    if (outdated.length) this.options.onOutdated?.(outdated);
     return this.settle(touched);
   }
 
-  /** The documents to analyse again (deferRechecks): the caller analyses them and hands the results to `ingest`. */
-  takeStale(): string[] {
-    const paths = [...this.stale].filter((path) => this.entries.has(path));
-    for (const path of paths) this.inFlight.add(path);
-    this.stale.clear();
-    return paths;
-  }
-
-  /** Analyses documents here and now (a host without workers working through `takeStale()`). */
+  /** Analyses documents here and now (what a host without workers does with outdated ones). */
   recheck(paths: readonly string[]): Changes {
     const touched = new Set<string>();
-    for (const path of paths) this.analyze(path, undefined, touched, true);
+    for (const path of paths) if (this.entries.has(path)) this.analyze(path, undefined, touched, true);
     return this.settle(touched);
   }
 
@@ -152,22 +145,26 @@ export class Program {
     return this.settle(touched);
   }
 
-  /** Re-checks everything (queued with deferRechecks): the clock moved or the settings changed. */
+  /** Re-checks everything (handed to onOutdated when set): the clock moved or the settings changed. */
   recheckAll(settings?: Partial<ProgramSettings>): Changes {
     if (settings) this.settings = { ...this.settings, ...settings };
     const touched = new Set<string>();
-    for (const path of [...this.entries.keys()]) {
-      if (this.options.deferRechecks) this.stale.add(path);
-      else this.analyze(path, undefined, touched, true);
-    }
+    const paths = [...this.entries.keys()];
+    if (this.options.onOutdated) this.options.onOutdated(paths);
+    else for (const path of paths) this.analyze(path, undefined, touched, true);
     // Findings of the workspace rules and the policy are recomputed at once for every document.
-    for (const path of this.entries.keys()) touched.add(path);
+    for (const path of paths) touched.add(path);
     return this.settle(touched);
   }
 
   /** A new notion of now (the as-of setting changed); callers then re-check. */
   setClock(clock: Clock): void {
     this.clock = clock;
+  }
+
+  /** "Now" as the rules see it. */
+  now(): number {
+    return this.clock();
   }
 
   findings(path: string): Finding[] {
@@ -181,6 +178,16 @@ export class Program {
 
   facts(path: string) {
     return this.index.get(path);
+  }
+
+  /** The facts index: documents by id, kind and reference (for the editor features). */
+  get workspace(): WorkspaceIndex {
+    return this.index;
+  }
+
+  /** A number that changes whenever a document's facts or findings may have changed. */
+  get version(): number {
+    return this.generation;
   }
 
   /** The governing plan: the first ResponsePlan in path order. */
@@ -216,9 +223,9 @@ export class Program {
       this.forget(path, touched);
       return;
     }
+    this.removed.delete(path);
+    this.generation++;
     const previous = this.entries.get(path);
-    this.stale.delete(path);
-    this.inFlight.delete(path);
     const wasPlan = this.index.get(path)?.kind === 'ResponsePlan';
     this.noteDependents(path, touched);
     this.index.set(analysis.facts);
@@ -235,42 +242,45 @@ export class Program {
   }
 
   private forget(path: string, touched: Set<string>): void {
-    this.stale.delete(path);
-    this.inFlight.delete(path);
     this.removed.add(path);
     if (!this.entries.has(path)) return;
+    this.generation++;
     this.noteDependents(path, touched);
     this.index.delete(path);
     this.entries.delete(path);
     touched.add(path);
   }
 
-  /** The document and those its id can affect: the same id elsewhere, documents referring to it or to its kind. */
+  /** The document, and those whose workspace rules read it (by id or reference). */
   private noteDependents(path: string, touched: Set<string>): void {
     touched.add(path);
     const facts = this.index.get(path);
-    if (!facts?.id) return;
-    for (const other of this.index.withId(facts.id)) touched.add(other.path);
-    for (const referrer of this.index.referringTo(facts.id)) touched.add(referrer);
-    // Documents referring to this kind list its known ids: settle re-checks them once per batch.
-    if (facts.kind) this.touchedKinds.add(facts.kind);
+    if (!facts) return;
+    this.touchedKinds.add(facts.kind);
+    if (!facts.id) return;
+    if (WORKSPACE_READS.sameId) for (const other of this.index.withId(facts.id)) touched.add(other.path);
+    if (WORKSPACE_READS.referenced) for (const referrer of this.index.referringTo(facts.id)) touched.add(referrer);
   }
 
-  /** Brings every document up to date with the plan, re-runs the workspace rules where needed, and diffs. */
+  /** Brings documents up to date with the plan, re-runs the workspace rules where they read a change, and diffs. */
   private settle(touched: Set<string>): Changes {
     this.planKey = this.currentPlanKey();
-    for (const [path, entry] of [...this.entries]) {
-      if (entry.planKey === this.planKey) continue;
-      if (this.options.deferRechecks) this.stale.add(path);
-      else this.analyze(path, undefined, touched, true);
+    if (this.planKey !== this.settledPlanKey) {
+      this.settledPlanKey = this.planKey;
+      if (WORKSPACE_READS.plan) this.documentsOutdated(touched);
     }
-    for (const kind of this.touchedKinds) for (const referrer of this.index.expectingKind(kind)) touched.add(referrer);
+    for (const kind of this.touchedKinds) {
+      // Documents referring to this kind list its known ids in their messages.
+      if (WORKSPACE_READS.referenced && kind) for (const referrer of this.index.expectingKind(kind)) touched.add(referrer);
+      // Plan-level findings (tabletop-overdue, quiet-period, ...) are computed from every document of a kind.
+      if (kind && WORKSPACE_READS.planOverKinds.has(kind)) for (const plan of this.index.plans()) touched.add(plan.path);
+    }
     this.touchedKinds.clear();
-    // Plan-level workspace findings (plan-missing, tabletop-overdue, ...) depend on the whole set.
-    for (const plan of this.index.plans()) touched.add(plan.path);
-    const first = this.index.first()?.path;
-    for (const path of [this.firstPath, first]) if (path) touched.add(path);
-    this.firstPath = first;
+    if (WORKSPACE_READS.firstDocument) {
+      const first = this.index.first()?.path;
+      if (first !== this.firstPath) for (const path of [this.firstPath, first]) if (path) touched.add(path);
+      this.firstPath = first;
+    }
     const changes: Changes = new Map();
     const context = this.context();
     for (const path of touched) {
@@ -283,10 +293,20 @@ export class Program {
       const raw = [...entry.documentFindings, ...checkAcrossWorkspace(facts, this.index, context)];
       const published = applyPolicy(raw, { plan: this.plan(), settings: this.settings, waivers: facts.waivers, now: context.now });
       const key = JSON.stringify(published);
-      if (key !== entry.publishedKey) changes.set(path, published);
+      if (key !== entry.publishedKey) {
+        changes.set(path, published);
+        this.generation++;
+      }
       entry.published = published;
       entry.publishedKey = key;
     }
     return changes;
+  }
+
+  /** The governing plan changed: every document analysed against another plan is redone (here, or by onOutdated's host). */
+  private documentsOutdated(touched: Set<string>): void {
+    const outdated = [...this.entries].filter(([, entry]) => entry.planKey !== this.planKey).map(([path]) => path);
+    if (this.options.onOutdated) this.options.onOutdated(outdated);
+    else for (const path of outdated) this.analyze(path, undefined, touched, true);
   }
 }

@@ -122,10 +122,6 @@ export function severityOf(data: unknown, plan: PlanFacts | undefined): Severity
   return id === undefined ? undefined : plan?.severities.find((level) => level.id === id);
 }
 
-/** The zone the plan reads local times in; UTC without a plan. */
-export function planZone(plan: PlanFacts | undefined): string {
-  return plan?.timezone ?? 'UTC';
-}
 
 /** A timestamp at a path, read as an instant; undefined when absent or unreadable. */
 export function instantAt(data: unknown, path: YamlPath, zone: string): number | undefined {

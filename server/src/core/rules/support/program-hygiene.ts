@@ -13,15 +13,11 @@
  */
 import { DateTime } from 'luxon';
 import { count } from '../../model/data';
-import { parseInstant, resolveZone } from '../../model/time';
+import { DATE_PATTERN, DAY_MS, parseInstant, resolveZone } from '../../model/time';
 import type { DocumentFacts, WorkspaceIndex } from '../../model/facts';
-
-export const DAY_MS = 24 * 3_600_000;
 
 /** The interval when the plan or runbook sets none (the guide: "at least annually"). */
 export const DEFAULT_INTERVAL_DAYS = 365;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** When something was done, read from a date or a timestamp. */
 export interface DoneAt {
@@ -39,7 +35,7 @@ export interface DoneAt {
 export function parseDoneAt(value: unknown, zone: string): DoneAt | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
-  if (DATE.test(trimmed)) {
+  if (DATE_PATTERN.test(trimmed)) {
     const day = DateTime.fromISO(trimmed, { zone: resolveZone(zone) });
     return day.isValid ? { ms: day.startOf('day').toMillis(), dateOnly: true, text: trimmed } : undefined;
   }

@@ -1,0 +1,161 @@
+import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { Cc7Document } from '../core/model/document';
+import { DocumentCache } from '../core/service/document-cache';
+import type { Changes, FileContent, Program } from '../core/service/program';
+import type { ServiceRequest } from '../core/service/request';
+import { AnalysisPool } from '../node/analysis-pool';
+import { readContent } from '../node/files';
+import { resolveNow, type ResolvedNow } from '../node/now';
+import { toDiagnostic } from './diagnostics';
+import { FolderPrograms } from './folders';
+import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Changes closer together than this are told to the index listeners once. */
+const INDEX_TELL_MS = 100;
+
+/** What the client said it can do, as far as the server cares. */
+export interface ClientSupport {
+  configuration: boolean;
+  watchFiles: boolean;
+  workspaceFolders: boolean;
+  inlayHintRefresh: boolean;
+  codeLensRefresh: boolean;
+}
+
+/**
+ * Everything one language server holds: settings and the one resolved clock, the open
+ * documents, the programs of the workspace folders, and the re-analyses running in the
+ * background. Sync (sync.ts) changes it; features (features/) read it through `request`.
+ */
+export class ServerState {
+  readonly documents = new TextDocuments(TextDocument);
+  /** Open documents by file path, to read the editor's text instead of the disk's. */
+  readonly openByPath = new Map<string, TextDocument>();
+  settings: ServerSettings = DEFAULT_SETTINGS;
+  now: ResolvedNow = resolveNow({ name: 'cc7.asOf', value: undefined });
+  roots: string[] = [];
+  support: ClientSupport = { configuration: false, watchFiles: false, workspaceFolders: false, inlayHintRefresh: false, codeLensRefresh: false };
+  readonly pool = AnalysisPool.forMachine();
+  readonly programs: FolderPrograms;
+  private readonly parsed = new DocumentCache(() => this.settings.maxFileBytes);
+  /** The background re-check loop, while it runs. */
+  private rechecking: Promise<void> | undefined;
+  private recheckAgain = false;
+  private readonly indexListeners: (() => void)[] = [];
+  /** The programs' versions when the listeners were last told, and the pending tell. */
+  private toldVersions = '';
+  private telling: NodeJS.Timeout | undefined;
+
+  constructor(readonly connection: Connection) {
+    this.programs = new FolderPrograms(
+      { read: (file) => this.read(file), openText: (file) => this.openByPath.get(file)?.getText() },
+      this.settings,
+      this.now.clock,
+      this.pool,
+    );
+  }
+
+  /** A file's text: the editor's buffer when open, else the disk's. */
+  read(file: string): FileContent | undefined {
+    const open = this.openByPath.get(file);
+    return open ? { text: open.getText() } : readContent(file, this.settings.maxFileBytes);
+  }
+
+  /** Takes settings of any shape a client sends, resolving and validating the clock once. */
+  applySettings(raw: unknown): void {
+    this.settings = normalizeSettings(raw);
+    this.now = resolveNow({ name: 'cc7.asOf', value: this.settings.asOf });
+    if (this.now.problem) void this.connection.window.showWarningMessage(`${this.now.problem}; deadlines use the current time.`);
+  }
+
+  /** The input of an editor feature for an open document; undefined when it is not a CC7 document. */
+  request(uri: string): (ServiceRequest & { file: string; program: Program; document: TextDocument }) | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const file = URI.parse(uri).fsPath;
+    const doc: Cc7Document | undefined = this.parsed.get(file, document.getText());
+    if (!doc) return undefined;
+    const program = this.programs.programFor(file);
+    return { doc, model: program, now: this.now.clock(), file, program, document };
+  }
+
+  /** Forgets the parse tree of a closed document. */
+  closed(file: string): void {
+    this.parsed.forget(file);
+  }
+
+  /** The URI a file is published under: the open document's own, else a file URI. */
+  uriOf(file: string): string {
+    return this.openByPath.get(file)?.uri ?? URI.file(file).toString();
+  }
+
+  /** Called (at most every INDEX_TELL_MS) once documents' facts or findings have changed: lenses, hints and the summary refresh. */
+  onIndexChanged(listener: () => void): void {
+    this.indexListeners.push(listener);
+  }
+
+  /** Publishes what changed, then re-checks in the background what the change left outdated. */
+  publish(changes: Changes): void {
+    this.sendFindings(changes);
+    this.recheckOutdated();
+    this.tellIfChanged();
+  }
+
+  /** Tells the index listeners, once per burst of changes, when any program changed. */
+  private tellIfChanged(): void {
+    if (this.telling || this.indexListeners.length === 0) return;
+    this.telling = setTimeout(() => {
+      this.telling = undefined;
+      const versions = this.programs.entries().map(({ program }) => program.version).join(',');
+      if (versions === this.toldVersions) return;
+      this.toldVersions = versions;
+      for (const listener of this.indexListeners) listener();
+    }, INDEX_TELL_MS);
+  }
+
+  /** Waits for the background re-checks and stops telling listeners (shutdown). */
+  async settled(): Promise<void> {
+    await this.rechecking;
+    clearTimeout(this.telling);
+  }
+
+  private sendFindings(changes: Changes): void {
+    for (const [file, findings] of changes) {
+      void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: findings.map(toDiagnostic) });
+    }
+  }
+
+  /** Re-analyses the programs queued (a new plan, a new clock) run one at a time, off this thread when possible. */
+  private recheckOutdated(): void {
+    if (this.rechecking) {
+      this.recheckAgain = true;
+      return;
+    }
+    if (!this.programs.hasOutdated()) return;
+    this.rechecking = (async () => {
+      do {
+        this.recheckAgain = false;
+        this.sendFindings(await this.programs.recheckOutdated(yieldToEvents));
+        this.tellIfChanged();
+      } while (this.recheckAgain || this.programs.hasOutdated());
+    })().finally(() => {
+      this.rechecking = undefined;
+    });
+  }
+
+  /** Re-scans every folder with the current settings; documents opened from outside every folder are checked on their own. */
+  async rescan(): Promise<void> {
+    // The same FolderPrograms: its scan clears what the folders it replaces had published.
+    this.programs.useSettings(this.settings, this.now.clock);
+    const changes = await this.programs.scan(this.roots, yieldToEvents);
+    for (const [file, document] of this.openByPath) {
+      if (!this.programs.isWatched(file)) {
+        for (const [path, findings] of this.programs.programFor(file).updateFile(file, { text: document.getText() })) changes.set(path, findings);
+      }
+    }
+    this.publish(changes);
+  }
+}

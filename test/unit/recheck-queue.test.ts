@@ -1,0 +1,97 @@
+// How the language server keeps answering while a plan edit re-checks a large workspace: the
+// Program hands the outdated documents to a RecheckQueue (onOutdated) instead of re-reading
+// them; the queue's jobs carry an open buffer's text, so no worker reads the disk behind it;
+// results come back through ingest, which drops a result for a file removed meanwhile and
+// one superseded by a newer edit.
+import assert from 'node:assert/strict';
+import { analyzeFile } from '../../server/src/core/service/analyze';
+import { hashText, type AnalyzedFile } from '../../server/src/core/service/program';
+import { RecheckQueue } from '../../server/src/node/recheck-queue';
+import { identificationIncident, planWithSeverities } from '../support/documents';
+import { MemoryWorkspace } from '../support/memory-workspace';
+
+const NOW = Date.parse('2026-04-15T12:00:00Z');
+
+const SEV2 = '  - { id: SEV2, name: High, post_incident_review: { required: false } }\n';
+const SEV3 = '  - { id: SEV3, name: Medium, post_incident_review: { required: false } }\n';
+
+/** What a worker thread does for a job: analyse the text it was given (or the file's) with the program's context. */
+function analyseElsewhere(ws: MemoryWorkspace, path: string, text = ws.files.get(path)!): AnalyzedFile {
+  const { context } = ws.program.analysisContext();
+  return { path, hash: hashText(text), analysis: analyzeFile({ path, text }, context) };
+}
+
+const noYield = async () => undefined;
+
+async function setUp(openText: (path: string) => string | undefined = () => undefined) {
+  const queue = new RecheckQueue(openText);
+  const ws = new MemoryWorkspace(NOW, { onOutdated: queue.add });
+  ws.add({ 'plan.yaml': planWithSeverities(SEV2 + SEV3), 'incidents/INC-1.yaml': identificationIncident('INC-1'), 'incidents/INC-2.yaml': identificationIncident('INC-2') });
+  await queue.run(ws.program, undefined, noYield);
+  return { ws, queue };
+}
+
+const rules = (ws: MemoryWorkspace, path: string) => ws.program.findings(path).map((finding) => finding.rule);
+
+describe('RecheckQueue', () => {
+  it('receives the documents a plan edit affects; the program re-reads nothing itself', async () => {
+    const { ws, queue } = await setUp();
+    ws.takeReads();
+    ws.edit('plan.yaml', planWithSeverities(SEV3));
+    assert.deepEqual(ws.takeReads(), [], 'nothing re-read yet');
+    assert.deepEqual(rules(ws, 'incidents/INC-1.yaml'), [], 'still the findings of the old plan');
+    assert.deepEqual(queue.take().map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'plan.yaml']);
+  });
+
+  it('runs them and the program takes the results, against the new plan', async () => {
+    const { ws, queue } = await setUp();
+    ws.edit('plan.yaml', planWithSeverities(SEV3));
+    const changes = await queue.run(ws.program, undefined, noYield);
+    assert.ok(changes.has('incidents/INC-1.yaml') && changes.has('incidents/INC-2.yaml'));
+    assert.deepEqual(rules(ws, 'incidents/INC-1.yaml'), ['unknown-reference'], 'SEV2 is no longer a plan severity');
+    assert.equal(queue.size, 0, 'nothing left to do');
+  });
+
+  it("gives a job the open buffer's text, never the disk's", async () => {
+    const buffer = identificationIncident('INC-1').replace('title: Leaked API key', 'title: Unsaved title');
+    const { ws, queue } = await setUp((path) => (path === 'incidents/INC-1.yaml' ? buffer : undefined));
+    ws.edit('plan.yaml', planWithSeverities(SEV3));
+    const jobs = queue.take();
+    assert.equal(jobs.find((job) => job.path === 'incidents/INC-1.yaml')?.text, buffer);
+    assert.equal(jobs.find((job) => job.path === 'incidents/INC-2.yaml')?.text, undefined, 'a closed file is read from disk by the worker');
+  });
+
+  it('a result for a file removed meanwhile, or superseded by an edit, is dropped', async () => {
+    const { ws, queue } = await setUp();
+    ws.edit('plan.yaml', planWithSeverities(SEV3));
+    const jobs = queue.take();
+    const { planKey } = ws.program.analysisContext();
+    const late = jobs.map((job) => analyseElsewhere(ws, job.path));
+    ws.remove('incidents/INC-2.yaml');
+    ws.edit('incidents/INC-1.yaml', identificationIncident('INC-1').replace('severity: SEV2', 'severity: SEV3'));
+    ws.program.ingest(late, planKey);
+    assert.ok(!ws.program.paths().includes('incidents/INC-2.yaml'), 'the removed file stays removed');
+    assert.deepEqual(rules(ws, 'incidents/INC-1.yaml'), [], 'the newer edit (SEV3, a plan severity) stands');
+  });
+
+  it('a result computed against a plan changed since is kept and queued again', async () => {
+    const { ws, queue } = await setUp();
+    ws.edit('plan.yaml', planWithSeverities(SEV3));
+    const jobs = queue.take();
+    const { planKey } = ws.program.analysisContext();
+    const results = jobs.map((job) => analyseElsewhere(ws, job.path));
+    ws.edit('plan.yaml', planWithSeverities(SEV2));
+    queue.finish(jobs);
+    queue.finish(queue.take());
+    ws.program.ingest(results.filter((result) => result.path !== 'plan.yaml'), planKey);
+    assert.deepEqual(queue.take().map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml']);
+  });
+
+  it('recheckAll queues everything and recomputes the cross-file findings at once', async () => {
+    const { ws, queue } = await setUp();
+    ws.takeReads();
+    ws.program.recheckAll();
+    assert.deepEqual(ws.takeReads(), []);
+    assert.deepEqual(queue.take().map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'plan.yaml']);
+  });
+});
