@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_FILE_BYTES } from '../core/service/program';
-import type { SeveritySetting } from '../core/model/types';
+import { isSeveritySetting, type SeveritySetting } from '../core/model/types';
 import { DEFAULT_INCLUDE } from '../node/files';
 
 /** The `cc7.*` settings the server honours (SPEC 5). */
@@ -19,8 +19,6 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileBytes: DEFAULT_MAX_FILE_BYTES,
 };
 
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
-
 /** Reads settings of any shape a client sends; whatever is malformed keeps its default. */
 export function normalizeSettings(raw: unknown): ServerSettings {
   const value = typeof raw === 'object' && raw !== null ? raw as Record<string, unknown> : {};
@@ -28,7 +26,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   return {
     asOf: typeof value.asOf === 'string' ? value.asOf : DEFAULT_SETTINGS.asOf,
     rules: Object.fromEntries(Object.entries(rules)
-      .filter((entry): entry is [string, SeveritySetting] => SEVERITIES.includes(entry[1] as string))),
+      .filter((entry): entry is [string, SeveritySetting] => isSeveritySetting(entry[1]))),
     include: stringList(value.include) ?? DEFAULT_SETTINGS.include,
     exclude: stringList(value.exclude) ?? DEFAULT_SETTINGS.exclude,
     maxFileBytes: typeof value.maxFileBytes === 'number' && value.maxFileBytes > 0 ? value.maxFileBytes : DEFAULT_SETTINGS.maxFileBytes,

@@ -1,7 +1,7 @@
 import type { Cc7Document } from './document';
 import { count, isRecord, list, record, strings, text } from './data';
 import { resolveZone } from './time';
-import type { SeveritySetting } from './types';
+import { isSeveritySetting, type SeveritySetting } from './types';
 
 /** A severity level of the plan, as the rules need it. */
 export interface SeverityFacts {
@@ -40,7 +40,6 @@ const DEFAULT_WARN_BEFORE_HOURS = 24;
 export function zoneOf(plan: PlanFacts | undefined): string {
   return plan?.timezone ?? 'UTC';
 }
-const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export function extractPlanFacts(doc: Cc7Document): PlanFacts {
   const data = doc.data ?? {};
@@ -59,7 +58,7 @@ export function extractPlanFacts(doc: Cc7Document): PlanFacts {
     reviewIntervalDays: count(data.review_interval_days),
     tabletopIntervalDays: count(data.tabletop_interval_days),
     rules: Object.fromEntries(Object.entries(record(data.rules))
-      .filter((entry): entry is [string, SeveritySetting] => SEVERITY_SETTINGS.includes(entry[1] as string))),
+      .filter((entry): entry is [string, SeveritySetting] => isSeveritySetting(entry[1]))),
   };
 }
 

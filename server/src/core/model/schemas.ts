@@ -1,11 +1,11 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
 import incidentSchema from '../../../../schemas/incident.schema.json';
 import planSchema from '../../../../schemas/response-plan.schema.json';
 import runbookSchema from '../../../../schemas/runbook.schema.json';
 import eventSchema from '../../../../schemas/security-event.schema.json';
 import tabletopSchema from '../../../../schemas/tabletop-exercise.schema.json';
 import type { Target } from './locate';
+import { nearest } from './suggest';
 import { KINDS, type Kind, type YamlPath } from './types';
 
 /** The file under schemas/ of each kind's published JSON Schema. */
@@ -111,9 +111,8 @@ function patternMeaning(error: ErrorObject): string {
 
 function suggestion(key: string, known: string[]): string {
   if (known.length === 0) return '.';
-  const nearest = closest(key, known);
-  const tolerance = Math.max(2, Math.floor(key.length / 3));
-  return distance(key, nearest) <= tolerance ? `: did you mean "${nearest}"?` : `. Known keys here: ${known.join(', ')}.`;
+  const best = nearest(key, known);
+  return best ? `: did you mean "${best}"?` : `. Known keys here: ${known.join(', ')}.`;
 }
 
 /** `timeline[0].event`: how a user would name the place. */

@@ -3,6 +3,11 @@
 /** A severity in words; `off` only appears in configuration. */
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return (SEVERITY_SETTINGS as readonly unknown[]).includes(value);
+}
 
 /** 0-based line, 0-based character in UTF-16 code units (the LSP convention). */
 export interface Position {

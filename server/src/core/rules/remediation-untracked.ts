@@ -1,7 +1,7 @@
 import { getIn, isPresent, list, text } from '../model/data';
 import type { Report, Rule, RuleContext } from './rule';
 import type { Cc7Document } from '../model/document';
-import { nearest } from './support/references';
+import { nearest } from '../model/suggest';
 import { itemAnchor, itemName, itemNoun, trackedItems, type TrackedItem } from './support/tracking';
 
 /** What tracks an item to completion; every item needs all three, whatever its status. */

@@ -3,21 +3,14 @@
  * remediation-untracked): the nearest defined id, a short list of the known ones, and how a
  * message names another document.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import type { DocumentFacts } from '../../model/facts';
+import { nearest } from '../../model/suggest';
 import type { PlanFacts } from '../../model/plan';
 import type { Range, RelatedLocation } from '../../model/types';
 
 /** How many known ids a message lists before "…". */
 const LISTED = 8;
 
-/** The defined id nearest to `value`, when it is close enough to be a likely typo. */
-export function nearest(value: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const best = closest(value, [...known]);
-  const tolerance = Math.max(2, Math.floor(value.length / 3));
-  return distance(value, best) <= tolerance ? best : undefined;
-}
 
 /** `SEV1, SEV2, SEV3`, or the first eight `and 4 more`. */
 export function listed(known: readonly string[]): string {
