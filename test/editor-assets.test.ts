@@ -18,7 +18,7 @@ import Ajv, { type AnySchema, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { Program } from '../server/src/core/service/program';
 import { RULES } from '../server/src/core/rules/registry';
-import { SCHEMA_FILES } from '../server/src/core/model/schemas';
+import { SCHEMA_FILES, withInstantFormat } from '../server/src/core/model/schemas';
 
 const ROOT = path.join(__dirname, '..');
 const SNIPPETS_PATH = './snippets/cc7.code-snippets';
@@ -36,7 +36,7 @@ const KINDS = Object.keys(SCHEMA_FILES) as Kind[];
 
 const SCHEMAS = Object.fromEntries(KINDS.map((k) => [k, readJson(`schemas/${SCHEMA_FILES[k]}`) as Schema])) as Record<Kind, Schema>;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = withInstantFormat(new Ajv({ allErrors: true, strict: false }));
 for (const kind of KINDS) ajv.addSchema(SCHEMAS[kind] as AnySchema);
 
 function validator(kind: Kind, pointer = ''): ValidateFunction {

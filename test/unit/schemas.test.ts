@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
-import { SCHEMA_FILES } from '../../server/src/core/model/schemas';
+import { SCHEMA_FILES, withInstantFormat } from '../../server/src/core/model/schemas';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMA_DIR = path.join(ROOT, 'schemas');
@@ -50,7 +50,7 @@ function loadSchema(kind: Kind): Schema {
 }
 
 function newAjv(): Ajv {
-  return new Ajv({ allErrors: true, strict: true });
+  return withInstantFormat(new Ajv({ allErrors: true, strict: true }));
 }
 
 /** Every schema object inside `root` (not boolean schemas), with its JSON pointer. */

@@ -6,6 +6,7 @@ import eventSchema from '../../../../schemas/security-event.schema.json';
 import tabletopSchema from '../../../../schemas/tabletop-exercise.schema.json';
 import type { Target } from './locate';
 import { nearest } from './suggest';
+import { instantProblem } from './time';
 import { KINDS, type Kind, type YamlPath } from './types';
 
 /** The file under schemas/ of each kind's published JSON Schema. */
@@ -34,12 +35,23 @@ export interface SchemaIssue {
   message: string;
 }
 
+/** The format the published schemas give dates and timestamps (other tools ignore an unknown format). */
+export const INSTANT_FORMAT = 'cc7-instant';
+
+/**
+ * Teaches an ajv instance the `cc7-instant` format: a date or timestamp must name a real day
+ * and time (not 2026-02-30 or 25:61). Any ajv user of the published schemas does the same.
+ */
+export function withInstantFormat(ajv: Ajv): Ajv {
+  return ajv.addFormat(INSTANT_FORMAT, { type: 'string', validate: (text: string) => instantProblem(text) === undefined });
+}
+
 let validators: Map<Kind, ValidateFunction> | undefined;
 
 /** Validators are compiled once per process, on first use. */
 function validatorFor(kind: Kind): ValidateFunction {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    const ajv = withInstantFormat(new Ajv({ allErrors: true, strict: true, verbose: true }));
     validators = new Map(KINDS.map((name) => [name, ajv.compile(SCHEMAS[name])]));
   }
   return validators.get(kind)!;
@@ -86,6 +98,8 @@ function toIssue(error: ErrorObject): SchemaIssue {
       return { rule: 'schema', path, on: 'value', message: `${where} must be ${JSON.stringify(error.params.allowedValue)}` };
     case 'pattern':
       return { rule: 'schema', path, on: 'value', message: `${where} ${patternMeaning(error)}` };
+    case 'format':
+      return { rule: 'schema', path, on: 'value', message: `${where} is not a real date or time: ${instantProblem(String(error.data))}` };
     default:
       return { rule: 'schema', path, on: 'value', message: `${where} ${error.message ?? 'is invalid'}` };
   }

@@ -84,6 +84,31 @@ export function parseInstant(text: unknown, zone: string): ParsedInstant | undef
   return { ms: dt.toMillis(), hasOffset };
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What is wrong with a value of a date or timestamp's shape that names no real instant
+ * (`2026-02-30`, `25:61`, an offset beyond ±23:59), in words for the `schema` finding;
+ * undefined when it is real, or not of that shape at all (the schema's pattern says so).
+ * parseInstant and parseDue read exactly the values this accepts, so no rule skips silently
+ * what the schema rule did not report.
+ */
+export function instantProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  const m = TIMESTAMP.exec(trimmed) ?? DATE_PATTERN.exec(trimmed);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `month ${m[2]} does not exist (01–12)`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${m[1]}-${m[2]}-${m[3]} is not a day: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  if (m[4] === undefined) return undefined;
+  if (Number(m[4]) > 23) return `hour ${m[4]} does not exist (00–23)`;
+  if (Number(m[5]) > 59) return `minute ${m[5]} does not exist (00–59)`;
+  if (m[6] !== undefined && Number(m[6]) > 59) return `second ${m[6]} does not exist (00–59; leap seconds are not supported)`;
+  if (m[9] !== undefined && (Number(m[10]) > 23 || Number(m[11]) > 59)) return `the offset ${m[9]}${m[10]}:${m[11]} is beyond ±23:59`;
+  return undefined;
+}
+
 /** Field ranges as luxon checks them: no 2026-02-30, no 25:00, no second 60. */
 function validWallTime(f: { year: number; month: number; day: number; hour: number; minute: number; second: number }): boolean {
   const daysInMonth = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();

@@ -1,5 +1,5 @@
 import { records, text } from '../model/data';
-import { DATE_OR_TIMESTAMP_PATTERN, formatInstant, parseDue } from '../model/time';
+import { formatInstant, parseDue } from '../model/time';
 import { zoneOf } from '../model/plan';
 import type { Report, Rule } from './rule';
 
@@ -7,8 +7,8 @@ import type { Report, Rule } from './rule';
  * SPEC 2.5: a waiver whose `expires` has passed (a date lasts to the end of that day in the
  * plan's zone, the same reading the policy step uses), on the `expires` value. The policy
  * step has already brought the covered finding back at its own severity; this says why.
- * An `expires` of the right shape that names no real day (2026-02-30) is reported too: such a
- * waiver silences nothing, and the schema pattern cannot tell.
+ * An `expires` that names no real day (2026-02-30) is the schema rule's finding; such a waiver
+ * silences nothing.
  */
 export const waiverExpired: Rule = {
   id: 'waiver-expired',
@@ -29,17 +29,8 @@ export const waiverExpired: Rule = {
       const what = target ? `waiver of ${rule} for ${target}` : `waiver of ${rule} for the whole document`;
       const path = ['waivers', index, 'expires'];
       const due = parseDue(expires, zone);
-      if (!due) {
-        if (DATE_OR_TIMESTAMP_PATTERN.test(expires)) {
-          reports.push({
-            path,
-            message: `${what} expires "${expires}", which is not a real date or time, so it covers nothing: ` +
-              'write the expiry as YYYY-MM-DD or an RFC 3339 timestamp',
-          });
-        }
-        return;
-      }
-      if (context.now <= due.ms) return;
+      // An expiry that names no real day (2026-02-30) is the schema rule's; such a waiver covers nothing.
+      if (!due || context.now <= due.ms) return;
       const when = due.dateOnly ? expires : formatInstant(due.ms);
       const back = target ? 'the finding is reported again' : `every ${rule} finding of this document is reported again`;
       reports.push({
