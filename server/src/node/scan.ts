@@ -1,4 +1,4 @@
-import type { Changes, Program } from '../core/service/program';
+import type { AddOptions, Changes, Program } from '../core/service/program';
 import type { AnalysisPool } from './analysis-pool';
 import type { AnalysisJob } from './analysis-worker';
 import { splitPlans } from './files';
@@ -7,6 +7,7 @@ import { splitPlans } from './files';
 const CHUNK = 100;
 /** Below this many files, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 300;
+const DEFER: AddOptions = { defer: true };
 
 /** Where analyses run off this thread: the pool, or nowhere (everything on this thread). */
 export type Analyzer = AnalysisPool | undefined;
@@ -25,10 +26,11 @@ export async function scanInto(
   openText: (path: string) => string | undefined = () => undefined,
 ): Promise<Changes> {
   const { plans, rest } = splitPlans(files);
-  const changes = program.addFiles(plans);
+  program.addFiles(plans, DEFER);
   const jobs = rest.map((path) => ({ path, text: openText(path) }));
-  merge(changes, await analyzeElsewhere(program, jobs, pool, yieldToEvents, (chunk) => program.addFiles(chunk)));
-  return changes;
+  await analyzeElsewhere(program, jobs, pool, yieldToEvents, (chunk) => program.addFiles(chunk, DEFER), DEFER);
+  // One settle for the whole scan: the cross-file rules run once per document, not per chunk.
+  return program.settleDeferred();
 }
 
 /**
@@ -41,6 +43,7 @@ export async function analyzeElsewhere(
   pool: Analyzer,
   yieldToEvents: () => Promise<void>,
   here: (paths: string[]) => Changes,
+  options: AddOptions = {},
 ): Promise<Changes> {
   const changes: Changes = new Map();
   const chunks: AnalysisJob[][] = [];
@@ -55,7 +58,7 @@ export async function analyzeElsewhere(
   const { context, planKey } = program.analysisContext();
   await Promise.all(chunks.map(async (chunk) => {
     try {
-      merge(changes, program.ingest(await pool.analyze(chunk, context), planKey));
+      merge(changes, program.ingest(await pool.analyze(chunk, context), planKey, options));
     } catch {
       // A worker failed: this thread does the chunk.
       merge(changes, here(chunk.map((job) => job.path)));

@@ -148,4 +148,8 @@ export interface WorkspaceIndex {
   first(): DocumentFacts | undefined;
   /** Every document of a kind, in no particular order. */
   ofKind(kind: Kind): DocumentFacts[];
+  /** Documents that refer to this id (their paths). */
+  referringTo(id: string): string[];
+  /** The Incident or SecurityEvent detected last at or before the instant (on a tie, the first in path order). */
+  latestDetection(atOrBefore: number): DocumentFacts | undefined;
 }

@@ -1,4 +1,3 @@
-import type { DocumentFacts } from '../model/facts';
 import { DAY_MS, localDate } from '../model/time';
 import type { Rule } from './rule';
 import { isGoverningPlan, wholeDays } from './support/program-hygiene';
@@ -18,16 +17,11 @@ export const quietPeriod: Rule = {
   reads: { planOverKinds: ['ResponsePlan', 'Incident', 'SecurityEvent'] },
   checkWorkspace(facts, index, context) {
     if (!isGoverningPlan(facts, index)) return [];
+    const latest = index.latestDetection(context.now);
     const since = context.now - QUIET_PERIOD_DAYS * DAY_MS;
-    let latest: (DocumentFacts & { detectedAt: number }) | undefined;
-    for (const other of [...index.ofKind('Incident'), ...index.ofKind('SecurityEvent')]) {
-      const at = other.detectedAt;
-      if (at === undefined || at > context.now) continue;
-      if (at > since) return [];
-      if (!latest || at > latest.detectedAt || (at === latest.detectedAt && other.path < latest.path)) latest = { ...other, detectedAt: at };
-    }
+    if (latest?.detectedAt !== undefined && latest.detectedAt > since) return [];
     const quiet = latest
-      ? `No incident or security event recorded since ${localDate(latest.detectedAt, 'UTC')} (${wholeDays(context.now - latest.detectedAt)}; the latest is ${latest.id ?? latest.path})`
+      ? `No incident or security event recorded since ${localDate(latest.detectedAt!, 'UTC')} (${wholeDays(context.now - latest.detectedAt!)}; the latest is ${latest.id ?? latest.path})`
       : `No incident or security event recorded in the last ${QUIET_PERIOD_DAYS} d (none recorded)`;
     return [{
       range: facts.anchor,

@@ -1,46 +1,61 @@
 import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
 import type { Kind } from '../model/types';
+import { compareText, insertSorted, lowerBound, removeSorted } from './sorted';
 
-/** The facts of every document, with the look-ups the workspace rules and the program need. */
+/** An instant with the document it belongs to, ordered by instant then path. */
+interface Dated {
+  ms: number;
+  path: string;
+}
+
+const byInstantThenPath = (a: Dated, b: Dated): number => a.ms - b.ms || compareText(a.path, b.path);
+
+/** Kinds whose `detectedAt` counts as a detection (quiet-period). */
+const DETECTION_KINDS: ReadonlySet<Kind | undefined> = new Set<Kind | undefined>(['Incident', 'SecurityEvent']);
+
+/**
+ * The facts of every document, with the look-ups the workspace rules and the program need,
+ * each kept up to date incrementally: a change costs the change, not a pass over every file.
+ */
 export class FactsIndex implements WorkspaceIndex {
   private readonly byPath = new Map<string, DocumentFacts>();
   private readonly byId = new Map<string, Set<string>>();
   private readonly referrers = new Map<string, Set<string>>();
   /** Documents holding a reference that expects a kind: their messages list the ids of that kind. */
   private readonly expecting = new Map<string, Set<string>>();
-  private sortedPaths: string[] | undefined;
-  private planPaths: string[] | undefined;
   private readonly byKind = new Map<string, Set<string>>();
+  /** Every path, in order. */
+  private readonly sortedPaths: string[] = [];
+  /** ResponsePlan paths, in order. */
+  private readonly planPaths: string[] = [];
+  /** Incidents' and events' detection instants, in order. */
+  private readonly detections: Dated[] = [];
 
   get(path: string): DocumentFacts | undefined {
     return this.byPath.get(path);
   }
 
   set(facts: DocumentFacts): void {
-    this.delete(facts.path);
+    const isNew = !this.byPath.has(facts.path);
+    this.unindex(facts.path);
     this.byPath.set(facts.path, facts);
-    if (facts.kind === 'ResponsePlan') this.planPaths = undefined;
+    if (isNew) insertSorted(this.sortedPaths, facts.path, compareText);
+    if (facts.kind === 'ResponsePlan') insertSorted(this.planPaths, facts.path, compareText);
     if (facts.id) addTo(this.byId, facts.id, facts.path);
     if (facts.kind) addTo(this.byKind, facts.kind, facts.path);
     for (const reference of facts.references) {
       addTo(this.referrers, reference.id, facts.path);
       addTo(this.expecting, reference.expects, facts.path);
     }
-    this.sortedPaths = undefined;
+    if (DETECTION_KINDS.has(facts.kind) && facts.detectedAt !== undefined) {
+      insertSorted(this.detections, { ms: facts.detectedAt, path: facts.path }, byInstantThenPath);
+    }
   }
 
   delete(path: string): void {
-    const old = this.byPath.get(path);
-    if (!old) return;
+    if (!this.unindex(path)) return;
     this.byPath.delete(path);
-    if (old.kind === 'ResponsePlan') this.planPaths = undefined;
-    if (old.id) removeFrom(this.byId, old.id, path);
-    if (old.kind) removeFrom(this.byKind, old.kind, path);
-    for (const reference of old.references) {
-      removeFrom(this.referrers, reference.id, path);
-      removeFrom(this.expecting, reference.expects, path);
-    }
-    this.sortedPaths = undefined;
+    removeSorted(this.sortedPaths, path, compareText);
   }
 
   withId(id: string): DocumentFacts[] {
@@ -64,20 +79,43 @@ export class FactsIndex implements WorkspaceIndex {
   }
 
   plans(): DocumentFacts[] {
-    // Asked for on every analysis: kept apart so it costs nothing in a large workspace.
-    this.planPaths ??= [...this.byPath.values()].filter((facts) => facts.kind === 'ResponsePlan').map((facts) => facts.path).sort();
     return this.planPaths.map((path) => this.byPath.get(path)!);
   }
 
   first(): DocumentFacts | undefined {
-    const path = this.paths()[0];
+    const path = this.sortedPaths[0];
     return path === undefined ? undefined : this.byPath.get(path);
   }
 
+  latestDetection(atOrBefore: number): DocumentFacts | undefined {
+    // The last detection not after the instant; among equal instants, the first in path order.
+    const after = lowerBound(this.detections, { ms: atOrBefore + 1, path: '' }, byInstantThenPath);
+    const last = this.detections[after - 1];
+    if (!last) return undefined;
+    const first = this.detections[lowerBound(this.detections, { ms: last.ms, path: '' }, byInstantThenPath)]!;
+    return this.byPath.get(first.path);
+  }
+
   /** Every path in order; code-unit order, so that it is the same on every machine. */
-  paths(): string[] {
-    this.sortedPaths ??= [...this.byPath.keys()].sort();
+  paths(): readonly string[] {
     return this.sortedPaths;
+  }
+
+  /** Takes a document's facts out of every look-up but the path list; false when it was not there. */
+  private unindex(path: string): boolean {
+    const old = this.byPath.get(path);
+    if (!old) return false;
+    if (old.kind === 'ResponsePlan') removeSorted(this.planPaths, path, compareText);
+    if (old.id) removeFrom(this.byId, old.id, path);
+    if (old.kind) removeFrom(this.byKind, old.kind, path);
+    for (const reference of old.references) {
+      removeFrom(this.referrers, reference.id, path);
+      removeFrom(this.expecting, reference.expects, path);
+    }
+    if (DETECTION_KINDS.has(old.kind) && old.detectedAt !== undefined) {
+      removeSorted(this.detections, { ms: old.detectedAt, path }, byInstantThenPath);
+    }
+    return true;
   }
 }
 

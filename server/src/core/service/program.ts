@@ -49,6 +49,14 @@ export const hashText = contentHash;
 /** The findings to publish: every path whose findings changed, with its new list ([] clears). */
 export type Changes = Map<string, Finding[]>;
 
+/**
+ * `defer`: add to the program without settling (a workspace scan, chunk by chunk): the
+ * documents touched wait for one `settleDeferred()` at the end, so a scan settles once.
+ */
+export interface AddOptions {
+  defer?: boolean;
+}
+
 interface Entry {
   hash: string;
   /** Document-rule findings, computed against `planKey`. */
@@ -79,6 +87,8 @@ export class Program implements WorkspaceModel {
   private firstPath: string | undefined;
   /** Files removed or found not to be CC7 documents: a late result from elsewhere must not bring them back. */
   private readonly removed = new Set<string>();
+  /** Documents touched by deferred additions, waiting for `settleDeferred`. */
+  private readonly deferred = new Set<string>();
   /** Counts the changes to the index: a host compares it to know whether anything it shows is out of date. */
   private generation = 0;
 
@@ -92,9 +102,16 @@ export class Program implements WorkspaceModel {
    * plans first, so that other documents are checked against their plan in one pass. A
    * wrong order costs time (a re-check), never correctness.
    */
-  addFiles(paths: Iterable<string>): Changes {
-    const touched = new Set<string>();
+  addFiles(paths: Iterable<string>, options: AddOptions = {}): Changes {
+    const touched = options.defer ? this.deferred : new Set<string>();
     for (const path of paths) this.analyze(path, undefined, touched);
+    return options.defer ? new Map() : this.settle(touched);
+  }
+
+  /** Settles what deferred additions touched (see AddOptions). */
+  settleDeferred(): Changes {
+    const touched = new Set(this.deferred);
+    this.deferred.clear();
     return this.settle(touched);
   }
 
@@ -112,8 +129,8 @@ export class Program implements WorkspaceModel {
    * this program has analysed differently since (a newer edit: its own analysis stands); one
    * against a plan that has changed since is kept and handed to `onOutdated` again.
    */
-  ingest(results: readonly AnalyzedFile[], planKey: string): Changes {
-    const touched = new Set<string>();
+  ingest(results: readonly AnalyzedFile[], planKey: string, options: AddOptions = {}): Changes {
+    const touched = options.defer ? this.deferred : new Set<string>();
     const outdated: string[] = [];
     for (const result of results) {
       const entry = this.entries.get(result.path);
@@ -122,7 +139,7 @@ export class Program implements WorkspaceModel {
       if (planKey !== this.planKey && this.entries.has(result.path)) outdated.push(result.path);
     }
     if (outdated.length) this.options.onOutdated?.(outdated);
-    return this.settle(touched);
+    return options.defer ? new Map() : this.settle(touched);
   }
 
   /** Analyses documents here and now (what a host without workers does with outdated ones). */
@@ -172,7 +189,7 @@ export class Program implements WorkspaceModel {
   }
 
   /** Every CC7 document's path, in path order. */
-  paths(): string[] {
+  paths(): readonly string[] {
     return this.index.paths();
   }
 

@@ -8,7 +8,7 @@ export interface WorkspaceModel {
   /** The governing plan's facts. */
   plan(): PlanFacts | undefined;
   /** Every CC7 document's path, in path order. */
-  paths(): string[];
+  paths(): readonly string[];
   facts(path: string): DocumentFacts | undefined;
   /** The published findings of a document. */
   findings(path: string): Finding[];
