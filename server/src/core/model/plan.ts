@@ -75,3 +75,43 @@ function severityFacts(entry: Record<string, unknown>): SeverityFacts[] {
     escalateWithinMinutes: count(entry.escalate_within_minutes),
   }];
 }
+
+/**
+ * The parts of the plan that documents read, each changing on its own: a plan edit re-checks
+ * only the documents that read a part it changed (RuleReads.plan). `severity` is the entry of
+ * the document's own severity level; `path` is which plan governs (and whether one does).
+ */
+export type PlanPart = 'path' | 'zone' | 'calendar' | 'severity' | 'severityIds' | 'roles' | 'regimes';
+
+/** Each part of one plan as a comparable key. */
+export interface PlanPartKeys {
+  shared: Readonly<Record<Exclude<PlanPart, 'severity'>, string>>;
+  /** Severity id -> the key of its entry. */
+  severities: ReadonlyMap<string, string>;
+}
+
+export function planPartKeys(plan: PlanFacts | undefined): PlanPartKeys {
+  return {
+    shared: {
+      path: plan?.path ?? '',
+      zone: zoneOf(plan),
+      calendar: JSON.stringify(plan?.businessDays ?? null),
+      severityIds: (plan?.severities ?? []).map((level) => level.id).join(','),
+      roles: (plan?.roles ?? []).join(','),
+      regimes: JSON.stringify([plan?.regimes ?? [], plan?.customerDpaHours, plan?.warnBeforeHours]),
+    },
+    severities: new Map((plan?.severities ?? []).map((level) => [level.id, JSON.stringify(level)])),
+  };
+}
+
+/** The key of the parts a document reads: equal keys mean the plan changed nothing it reads. */
+export function planKeyOf(parts: ReadonlySet<PlanPart>, keys: PlanPartKeys, severity: string | undefined): string {
+  let key = '';
+  for (const part of PLAN_PARTS) {
+    if (!parts.has(part)) continue;
+    key += `${part}=${part === 'severity' ? (severity !== undefined ? keys.severities.get(severity) ?? '-' : '') : keys.shared[part]}\u0000`;
+  }
+  return key;
+}
+
+const PLAN_PARTS: readonly PlanPart[] = ['path', 'zone', 'calendar', 'severity', 'severityIds', 'roles', 'regimes'];

@@ -13,7 +13,7 @@ export const notificationDeadline: Rule = {
   defaultSeverity: 'error',
   description: 'A notification regime that applies has no timely notice or recorded decision (SPEC 2.4).',
   criteria: 'CC7.4, CC2.3',
-  reads: { plan: true },
+  reads: { plan: (facts) => (facts.kind === 'Incident' ? ['zone', 'calendar', 'regimes'] : []) },
   checkDocument(doc, context): Report[] {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const results = evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(context.plan), now: context.now });

@@ -18,7 +18,7 @@ export const pirDeadline: Rule = {
   defaultSeverity: 'error',
   description: 'The severity requires a post-incident review and it is overdue, or was held late.',
   criteria: 'CC7.5',
-  reads: { plan: true },
+  reads: { plan: (facts) => (facts.kind === 'Incident' ? ['path', 'zone', 'calendar', 'severity'] : []) },
   checkDocument(doc, context) {
     const plan = context.plan;
     if (doc.kind !== 'Incident' || !doc.data || !plan) return [];

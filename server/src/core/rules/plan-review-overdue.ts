@@ -13,7 +13,7 @@ export const planReviewOverdue: Rule = {
   defaultSeverity: 'warning',
   description: 'The latest plan review is older than review_interval_days (default 365), or the plan has no approval.',
   criteria: 'CC7.4',
-  reads: { plan: true },
+  reads: { plan: (facts) => (facts.kind === 'ResponsePlan' ? ['path'] : []) },
   checkDocument(doc, context) {
     if (doc.kind !== 'ResponsePlan' || !doc.data) return [];
     // A second plan is reported by plan-missing and governs nothing: its reviews do not matter.

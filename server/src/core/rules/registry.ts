@@ -1,3 +1,5 @@
+import type { DocumentFacts } from '../model/facts';
+import type { PlanPart } from '../model/plan';
 import type { RuleId } from '../model/types';
 import type { Rule } from './rule';
 import { breachDetermination } from './breach-determination';
@@ -55,9 +57,21 @@ export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((rule) =
 
 /** Everything the rules read together: what a change can affect (service/program.ts). */
 export const WORKSPACE_READS = {
-  plan: RULES.some((rule) => rule.checkDocument && rule.reads.plan),
   sameId: RULES.some((rule) => rule.reads.sameId),
   referenced: RULES.some((rule) => rule.reads.referenced),
   planOverKinds: new Set(RULES.flatMap((rule) => rule.reads.planOverKinds ?? [])),
   firstDocument: RULES.some((rule) => rule.reads.firstDocument),
 };
+
+/** Every rule that reads the plan in its document check. */
+const PLAN_READERS = RULES.filter((rule) => rule.checkDocument && rule.reads.plan);
+
+/**
+ * The parts of the plan a document's analysis reads: what its rules declare, and always the
+ * zone (its facts read offset-less times in it).
+ */
+export function planPartsRead(facts: DocumentFacts): Set<PlanPart> {
+  const parts = new Set<PlanPart>(['zone']);
+  for (const rule of PLAN_READERS) for (const part of rule.reads.plan!(facts)) parts.add(part);
+  return parts;
+}

@@ -17,7 +17,7 @@ export const remediationOverdue: Rule = {
   defaultSeverity: 'error',
   description: 'A remediation item past its due date and still open; done without completed_at; risk-accepted without risk_acceptance.',
   criteria: 'CC7.5',
-  reads: { plan: true },
+  reads: { plan: (facts) => (facts.kind === 'Incident' || facts.kind === 'TabletopExercise' ? ['zone'] : []) },
   checkDocument(doc, context) {
     return trackedItems(doc).flatMap((item) => [...overdue(item, context), ...unproven(item)]);
   },

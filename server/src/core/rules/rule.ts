@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Cc7Document } from '../model/document';
 import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
 import type { Target } from '../model/locate';
-import type { PlanFacts } from '../model/plan';
+import type { PlanFacts, PlanPart } from '../model/plan';
 import type { Finding, FixData, Kind, Range, RelatedLocation, RuleId, Severity, YamlPath } from '../model/types';
 
 /** What every rule is, as data: the registry, the docs and SARIF are built from this. */
@@ -47,8 +47,11 @@ export interface RuleContext {
  * it declares goes stale: declare every read.
  */
 export interface RuleReads {
-  /** The governing plan's facts: a change to them re-runs the rule's `checkDocument`. */
-  plan?: boolean;
+  /**
+   * The parts of the governing plan `checkDocument` reads for a document with these facts: a
+   * change to one of them re-runs it there (and only there). Absent: it reads none.
+   */
+  plan?(facts: DocumentFacts): readonly PlanPart[];
   /** Other documents with this document's id (its findings change when one appears or goes). */
   sameId?: boolean;
   /** The documents this one refers to by id, and the ids of their kind (its messages list them). */

@@ -13,7 +13,7 @@ export const runbookReviewOverdue: Rule = {
   defaultSeverity: 'warning',
   description: "A runbook's last_reviewed is older than its review_interval_days (default 365).",
   criteria: 'CC7.4',
-  reads: { plan: true },
+  reads: { plan: (facts) => (facts.kind === 'Runbook' ? ['zone'] : []) },
   checkDocument(doc, context) {
     if (doc.kind !== 'Runbook' || !doc.data) return [];
     const data = doc.data;

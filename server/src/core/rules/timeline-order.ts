@@ -21,7 +21,7 @@ export const timelineOrder: Rule = {
   defaultSeverity: 'warning',
   description: 'Timeline entries out of time order, the detection-to-closure chain broken, or a time in the future.',
   criteria: 'CC7.4',
-  reads: { plan: true },
+  reads: { plan: (facts) => (facts.kind === 'Incident' ? ['zone'] : []) },
   checkDocument(doc, context) {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const zone = zoneOf(context.plan);

@@ -20,7 +20,7 @@ export const timestampTimezone: Rule = {
   defaultSeverity: 'warning',
   description: 'A timestamp without an offset: deadlines cannot be computed from ambiguous times.',
   criteria: 'all',
-  reads: { plan: true },
+  reads: { plan: () => ['zone', 'path'] },
   checkDocument(doc, context) {
     const yaml = doc.file?.documents[0];
     if (!doc.file || !yaml) return [];

@@ -21,7 +21,14 @@ export const unknownReference: Rule = {
   defaultSeverity: 'error',
   description: 'A severity, role, runbook, remediation id or incident id that is not defined.',
   criteria: 'all',
-  reads: { plan: true, referenced: true },
+  reads: {
+    referenced: true,
+    // Regimes only for a waiver of notification-deadline with a target (a regime id).
+    plan: (facts) => [
+      'path', 'severityIds', 'roles',
+      ...(facts.waivers.some((waiver) => waiver.rule === 'notification-deadline' && waiver.target !== undefined) ? ['regimes' as const] : []),
+    ],
+  },
   checkDocument(doc, context) {
     if (!doc.kind || !doc.data) return [];
     return [...(context.plan ? planReferences(doc, context.plan) : []), ...waiverRules(doc), ...waiverTargets(doc, context.plan)];

@@ -15,7 +15,7 @@ export const waiverExpired: Rule = {
   defaultSeverity: 'warning',
   description: 'A waiver whose expiry has passed: the finding it covered is back at its own severity.',
   criteria: 'all',
-  reads: { plan: true },
+  reads: { plan: (facts) => (facts.waivers.length > 0 ? ['zone'] : []) },
   checkDocument(doc, context): Report[] {
     if (!doc.kind || !doc.data || !Array.isArray(doc.data.waivers)) return [];
     const zone = zoneOf(context.plan);

@@ -4,13 +4,15 @@ import { contentHash } from '../model/hash';
 import { FactsIndex } from './index-store';
 import type { WorkspaceIndex } from '../model/facts';
 import type { WorkspaceModel } from './request';
-import type { PlanFacts } from '../model/plan';
+import { planKeyOf, planPartKeys, type PlanFacts, type PlanPartKeys } from '../model/plan';
 import { applyPolicy } from './policy';
 import type { RuleContext } from '../rules/rule';
-import { WORKSPACE_READS } from '../rules/registry';
+import { planPartsRead, WORKSPACE_READS } from '../rules/registry';
 import type { Finding, Kind, SeveritySetting } from '../model/types';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** How many plans' parts a program remembers for results computed elsewhere against them. */
+const RECENT_PLANS = 8;
 
 /** A file's content as the caller read it (from disk or from an editor buffer). */
 export interface FileContent {
@@ -59,8 +61,9 @@ export interface AddOptions {
 
 interface Entry {
   hash: string;
-  /** Document-rule findings, computed against `planKey`. */
+  /** Document-rule findings, computed against the plan parts of `planKey`. */
   documentFindings: Finding[];
+  /** The key of the plan parts the document reads, as they were when it was analysed (planKeyOf). */
   planKey: string;
   /** What was last published, to report only real changes; undefined before the first publication. */
   published: Finding[];
@@ -77,9 +80,13 @@ export class Program implements WorkspaceModel {
   private readonly entries = new Map<string, Entry>();
   private readonly index = new FactsIndex();
   private settings: ProgramSettings;
+  /** The governing plan's facts as JSON: changes whenever anything of the plan does. */
   private planKey = '';
   /** The plan key every document was last brought up to date with (see settle). */
-  private settledPlanKey = '';
+  private settledPlanKey = JSON.stringify(null);
+  /** The current plan's parts; and those of recent plans, for results computed elsewhere against them. */
+  private partKeys: PlanPartKeys = planPartKeys(undefined);
+  private readonly recentPartKeys = new Map<string, PlanPartKeys>();
   /** Kinds of the documents changed since the last settle. */
   private readonly touchedKinds = new Set<Kind | undefined>();
   private clock: Clock;
@@ -120,6 +127,10 @@ export class Program implements WorkspaceModel {
    * of the plan it holds, to hand back with the results.
    */
   analysisContext(): { context: RuleContext; planKey: string } {
+    if (!this.recentPartKeys.has(this.planKey)) {
+      if (this.recentPartKeys.size >= RECENT_PLANS) this.recentPartKeys.delete(this.recentPartKeys.keys().next().value!);
+      this.recentPartKeys.set(this.planKey, this.partKeys);
+    }
     return { context: this.context(), planKey: this.planKey };
   }
 
@@ -135,8 +146,11 @@ export class Program implements WorkspaceModel {
     for (const result of results) {
       const entry = this.entries.get(result.path);
       if (entry ? entry.hash !== result.hash : this.removed.has(result.path)) continue;
-      this.record(result, planKey, touched);
-      if (planKey !== this.planKey && this.entries.has(result.path)) outdated.push(result.path);
+      // A plan too old to remember: the result is kept for now and redone.
+      const used = this.recentPartKeys.get(planKey);
+      this.record(result, used, touched);
+      const recorded = this.entries.get(result.path);
+      if (recorded && recorded.planKey !== this.documentPlanKey(result.path)) outdated.push(result.path);
     }
     if (outdated.length) this.options.onOutdated?.(outdated);
     return options.defer ? new Map() : this.settle(touched);
@@ -212,8 +226,12 @@ export class Program implements WorkspaceModel {
     return this.index.plans()[0]?.plan;
   }
 
-  private currentPlanKey(): string {
-    return JSON.stringify(this.plan() ?? null);
+  /** Brings the plan key and parts up to date with the governing plan. */
+  private planChanged(): void {
+    const key = JSON.stringify(this.plan() ?? null);
+    if (key === this.planKey) return;
+    this.planKey = key;
+    this.partKeys = planPartKeys(this.plan());
   }
 
   private context(): RuleContext {
@@ -229,13 +247,18 @@ export class Program implements WorkspaceModel {
     this.removed.delete(path);
     const hash = hashText(input.text);
     const previous = this.entries.get(path);
-    if (!force && previous && previous.hash === hash && previous.planKey === this.planKey) return;
-    const usedPlanKey = this.planKey;
-    this.record({ path, hash, analysis: analyzeFile({ path, ...input }, this.context()) }, usedPlanKey, touched);
+    if (!force && previous && previous.hash === hash && previous.planKey === this.documentPlanKey(path)) return;
+    this.record({ path, hash, analysis: analyzeFile({ path, ...input }, this.context()) }, this.partKeys, touched);
   }
 
-  /** Stores one file's analysis, computed against the plan of `usedPlanKey`. */
-  private record({ path, hash, analysis }: AnalyzedFile, usedPlanKey: string, touched: Set<string>): void {
+  /** The key of the current plan parts a document reads (its facts say which). */
+  private documentPlanKey(path: string): string {
+    const facts = this.index.get(path);
+    return facts ? planKeyOf(planPartsRead(facts), this.partKeys, facts.severity) : '';
+  }
+
+  /** Stores one file's analysis, computed against the plan parts `used` (undefined: unknown, so outdated). */
+  private record({ path, hash, analysis }: AnalyzedFile, used: PlanPartKeys | undefined, touched: Set<string>): void {
     if (!analysis || hash === undefined) {
       this.forget(path, touched);
       return;
@@ -248,11 +271,11 @@ export class Program implements WorkspaceModel {
     this.index.set(analysis.facts);
     this.noteDependents(path, touched);
     // Documents analysed after a plan see it at once; those analysed before are redone in settle.
-    if (wasPlan || analysis.facts.kind === 'ResponsePlan') this.planKey = this.currentPlanKey();
+    if (wasPlan || analysis.facts.kind === 'ResponsePlan') this.planChanged();
     this.entries.set(path, {
       hash,
       documentFindings: analysis.findings,
-      planKey: usedPlanKey,
+      planKey: used ? planKeyOf(planPartsRead(analysis.facts), used, analysis.facts.severity) : '',
       published: previous?.published ?? [],
       publishedKey: previous?.publishedKey,
     });
@@ -281,10 +304,13 @@ export class Program implements WorkspaceModel {
 
   /** Brings documents up to date with the plan, re-runs the workspace rules where they read a change, and diffs. */
   private settle(touched: Set<string>): Changes {
-    this.planKey = this.currentPlanKey();
+    this.planChanged();
     if (this.planKey !== this.settledPlanKey) {
+      const rulesBefore = JSON.stringify((JSON.parse(this.settledPlanKey) as PlanFacts | null)?.rules ?? {});
       this.settledPlanKey = this.planKey;
-      if (WORKSPACE_READS.plan) this.documentsOutdated(touched);
+      this.documentsOutdated(touched);
+      // The plan's rules: severities change what is published everywhere, with no new analysis.
+      if (JSON.stringify(this.plan()?.rules ?? {}) !== rulesBefore) for (const path of this.entries.keys()) touched.add(path);
     }
     for (const kind of this.touchedKinds) {
       // Documents referring to this kind list its known ids in their messages.
@@ -320,9 +346,9 @@ export class Program implements WorkspaceModel {
     return changes;
   }
 
-  /** The governing plan changed: every document analysed against another plan is redone (here, or by onOutdated's host). */
+  /** The governing plan changed: every document that reads a part that changed is redone (here, or by onOutdated's host). */
   private documentsOutdated(touched: Set<string>): void {
-    const outdated = [...this.entries].filter(([, entry]) => entry.planKey !== this.planKey).map(([path]) => path);
+    const outdated = [...this.entries].filter(([path, entry]) => entry.planKey !== this.documentPlanKey(path)).map(([path]) => path);
     if (this.options.onOutdated) this.options.onOutdated(outdated);
     else for (const path of outdated) this.analyze(path, undefined, touched, true);
   }

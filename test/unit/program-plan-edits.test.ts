@@ -1,0 +1,112 @@
+// Plan edits re-check by what changed (issue 9): each rule declares the parts of the plan it
+// reads (RuleReads.plan), and a plan edit re-analyses only the documents that read a part the
+// edit changed. Counted through the reads of the Program's `read` (an edit hands the plan's
+// own text in, so the plan is read only when it is itself re-analysed).
+import assert from 'node:assert/strict';
+import { identificationIncident, responsePlan } from '../support/documents';
+import { MemoryWorkspace } from '../support/memory-workspace';
+
+const NOW = Date.parse('2026-04-15T12:00:00Z');
+
+const SEV1 = '  - { id: SEV1, name: Critical, post_incident_review: { required: true, due_business_days: 5 }, remediation_due_days: 14 }\n';
+const sev2 = (reviewDays: number) =>
+  `  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: ${reviewDays} }, remediation_due_days: 30 }\n`;
+
+interface PlanChange { organization?: string; comment?: string; reviewDays?: number; regimes?: string; rules?: string }
+
+const plan = ({ organization = 'Acme Cloud, Inc.', comment = '', reviewDays = 10, regimes = '[gdpr-art33]', rules = '' }: PlanChange = {}) =>
+  responsePlan({
+    organization: `${organization}${comment}`,
+    roles: ['incident_lead', 'legal'],
+    extra: `notification: { regimes: ${regimes}, customer_dpa_hours: 48 }\n${rules}`,
+    severities: SEV1 + sev2(reviewDays),
+  });
+
+const runbook = `apiVersion: cc7/v1
+kind: Runbook
+id: RB-1
+title: Leaked credential
+owner: incident_lead
+last_reviewed: 2026-02-01
+phases:
+  identification: [ { step: Confirm, role: incident_lead } ]
+  containment: [ { step: Revoke, role: incident_lead } ]
+  investigation: [ { step: Pull logs, role: incident_lead } ]
+  remediation: [ { step: Open tickets, role: incident_lead } ]
+  recovery: [ { step: Issue a new one, role: incident_lead } ]
+  post_incident_review: [ { step: Hold the review, role: incident_lead } ]
+`;
+
+/** A tabletop whose waiver names a regime: it reads the plan's regimes, and nothing else of the plan's notification. */
+const tabletop = `apiVersion: cc7/v1
+kind: TabletopExercise
+id: TTX-1
+title: Ransomware at night
+held_at: 2026-03-01T14:00:00Z
+participants: [ { person: alice@acme.io, role: incident_lead } ]
+scenario: Ransomware encrypts the file servers at 02:00.
+waivers:
+  - { rule: notification-deadline, target: gdpr-art33, reason: Exercise only, approved_by: legal, approved_at: 2026-03-01T15:00:00Z, expires: 2026-12-31 }
+`;
+
+function workspace(): MemoryWorkspace {
+  const ws = new MemoryWorkspace(NOW);
+  ws.add({
+    'plan.yaml': plan(),
+    'incidents/INC-1.yaml': identificationIncident('INC-1').replace('severity: SEV2', 'severity: SEV1'),
+    'incidents/INC-2.yaml': identificationIncident('INC-2'),
+    'incidents/INC-3.yaml': identificationIncident('INC-3'),
+    'runbooks/RB-1.yaml': runbook,
+    'tabletop/TTX-1.yaml': tabletop,
+  });
+  ws.takeReads();
+  return ws;
+}
+
+describe('Program: a plan edit re-checks only the documents that read what it changed', () => {
+  it('a comment re-analyses nothing', () => {
+    const ws = workspace();
+    ws.edit('plan.yaml', plan({ comment: '  # reviewed by legal' }));
+    assert.deepEqual(ws.takeReads(), []);
+  });
+
+  it('organization, which no document reads, re-analyses nothing', () => {
+    const ws = workspace();
+    ws.edit('plan.yaml', plan({ organization: 'Acme Cloud, LLC' }));
+    assert.deepEqual(ws.takeReads(), []);
+  });
+
+  it("one severity's review window re-analyses that severity's incidents only", () => {
+    const ws = workspace();
+    ws.edit('plan.yaml', plan({ reviewDays: 5 }));
+    assert.deepEqual(ws.takeReads(), ['incidents/INC-2.yaml', 'incidents/INC-3.yaml']);
+  });
+
+  it('a regime added re-analyses the incidents and the documents whose waivers name a regime', () => {
+    const ws = workspace();
+    ws.edit('plan.yaml', plan({ regimes: '[gdpr-art33, us-ca]' }));
+    assert.deepEqual(ws.takeReads(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'incidents/INC-3.yaml', 'tabletop/TTX-1.yaml']);
+  });
+
+  it("the plan's rules: severities are re-published everywhere, with no document re-analysed", () => {
+    const ws = workspace();
+    // An incident with a severity the plan does not define: one finding whose severity the plan's rules set.
+    ws.edit('incidents/INC-3.yaml', identificationIncident('INC-3').replace('severity: SEV2', 'severity: SEV9'));
+    assert.deepEqual(ws.program.findings('incidents/INC-3.yaml').map((finding) => finding.rule), ['unknown-reference']);
+    ws.takeReads();
+    const changes = ws.edit('plan.yaml', plan({ rules: 'rules: { unknown-reference: warning }\n' }));
+    assert.deepEqual(ws.takeReads(), []);
+    assert.deepEqual(changes.get('incidents/INC-3.yaml')?.map((finding) => `${finding.rule} ${finding.severity}`), ['unknown-reference warning']);
+  });
+
+  it('each of these edits leaves every document with the findings a fresh analysis gives', () => {
+    for (const change of [{ comment: ' # x' }, { organization: 'Other' }, { reviewDays: 3 }, { regimes: '[us-ca]' }, { rules: 'rules: { quiet-period: off }\n' }]) {
+      const ws = workspace();
+      ws.edit('plan.yaml', plan(change));
+      const fresh = ws.fresh(ws.files.keys());
+      for (const path of ws.files.keys()) {
+        assert.deepEqual(ws.program.findings(path), fresh.findings(path), `${JSON.stringify(change)}: ${path}`);
+      }
+    }
+  });
+});
