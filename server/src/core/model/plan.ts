@@ -115,3 +115,31 @@ export function planKeyOf(parts: ReadonlySet<PlanPart>, keys: PlanPartKeys, seve
 }
 
 const PLAN_PARTS: readonly PlanPart[] = ['path', 'zone', 'calendar', 'severity', 'severityIds', 'roles', 'regimes'];
+
+/** What changed between two plans: the parts, and for `severity` the ids whose entry changed. */
+export interface PlanChange {
+  parts: ReadonlySet<PlanPart>;
+  severities: ReadonlySet<string>;
+}
+
+export function planChange(before: PlanPartKeys, after: PlanPartKeys): PlanChange {
+  const parts = new Set<PlanPart>();
+  for (const part of Object.keys(after.shared) as Exclude<PlanPart, 'severity'>[]) {
+    if (before.shared[part] !== after.shared[part]) parts.add(part);
+  }
+  const severities = new Set<string>();
+  for (const id of new Set([...before.severities.keys(), ...after.severities.keys()])) {
+    if (before.severities.get(id) !== after.severities.get(id)) severities.add(id);
+  }
+  if (severities.size > 0) parts.add('severity');
+  return { parts, severities };
+}
+
+/** Whether a document reading `parts`, of severity `severity`, reads something the change changed. */
+export function isAffected(change: PlanChange, parts: ReadonlySet<PlanPart>, severity: string | undefined): boolean {
+  for (const part of parts) {
+    if (!change.parts.has(part)) continue;
+    if (part !== 'severity' || (severity !== undefined && change.severities.has(severity))) return true;
+  }
+  return false;
+}

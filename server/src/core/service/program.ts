@@ -2,9 +2,9 @@ import { analyzeFile, checkAcrossWorkspace, type FileAnalysis } from './analyze'
 import type { Clock } from '../model/clock';
 import { contentHash } from '../model/hash';
 import { FactsIndex } from './index-store';
-import type { WorkspaceIndex } from '../model/facts';
+import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
 import type { WorkspaceModel } from './request';
-import { planKeyOf, planPartKeys, type PlanFacts, type PlanPartKeys } from '../model/plan';
+import { isAffected, planChange, planKeyOf, planPartKeys, type PlanChange, type PlanFacts, type PlanPart, type PlanPartKeys } from '../model/plan';
 import { applyPolicy } from './policy';
 import type { RuleContext } from '../rules/rule';
 import { planPartsRead, WORKSPACE_READS } from '../rules/registry';
@@ -65,6 +65,8 @@ interface Entry {
   documentFindings: Finding[];
   /** The key of the plan parts the document reads, as they were when it was analysed (planKeyOf). */
   planKey: string;
+  /** The plan parts it reads (planPartsRead of its facts), shared between entries that read the same. */
+  reads: ReadonlySet<PlanPart>;
   /** What was last published, to report only real changes; undefined before the first publication. */
   published: Finding[];
   publishedKey?: string;
@@ -86,6 +88,10 @@ export class Program implements WorkspaceModel {
   private settledPlanKey = JSON.stringify(null);
   /** The current plan's parts; and those of recent plans, for results computed elsewhere against them. */
   private partKeys: PlanPartKeys = planPartKeys(undefined);
+  /** The parts of the plan every document was last brought up to date with (see settle). */
+  private settledPartKeys = this.partKeys;
+  /** One set per distinct combination of plan parts, shared by the entries that read it. */
+  private readonly readsByKey = new Map<string, ReadonlySet<PlanPart>>();
   private readonly recentPartKeys = new Map<string, PlanPartKeys>();
   /** Kinds of the documents changed since the last settle. */
   private readonly touchedKinds = new Set<Kind | undefined>();
@@ -254,7 +260,16 @@ export class Program implements WorkspaceModel {
   /** The key of the current plan parts a document reads (its facts say which). */
   private documentPlanKey(path: string): string {
     const facts = this.index.get(path);
-    return facts ? planKeyOf(planPartsRead(facts), this.partKeys, facts.severity) : '';
+    const entry = this.entries.get(path);
+    return facts && entry ? planKeyOf(entry.reads, this.partKeys, facts.severity) : '';
+  }
+
+  private readsOf(facts: DocumentFacts): ReadonlySet<PlanPart> {
+    const parts = [...planPartsRead(facts)].sort();
+    const key = parts.join(',');
+    let reads = this.readsByKey.get(key);
+    if (!reads) this.readsByKey.set(key, reads = new Set(parts));
+    return reads;
   }
 
   /** Stores one file's analysis, computed against the plan parts `used` (undefined: unknown, so outdated). */
@@ -272,10 +287,12 @@ export class Program implements WorkspaceModel {
     this.noteDependents(path, touched);
     // Documents analysed after a plan see it at once; those analysed before are redone in settle.
     if (wasPlan || analysis.facts.kind === 'ResponsePlan') this.planChanged();
+    const reads = this.readsOf(analysis.facts);
     this.entries.set(path, {
       hash,
       documentFindings: analysis.findings,
-      planKey: used ? planKeyOf(planPartsRead(analysis.facts), used, analysis.facts.severity) : '',
+      reads,
+      planKey: used ? planKeyOf(reads, used, analysis.facts.severity) : '',
       published: previous?.published ?? [],
       publishedKey: previous?.publishedKey,
     });
@@ -308,7 +325,8 @@ export class Program implements WorkspaceModel {
     if (this.planKey !== this.settledPlanKey) {
       const rulesBefore = JSON.stringify((JSON.parse(this.settledPlanKey) as PlanFacts | null)?.rules ?? {});
       this.settledPlanKey = this.planKey;
-      this.documentsOutdated(touched);
+      this.documentsOutdated(planChange(this.settledPartKeys, this.partKeys), touched);
+      this.settledPartKeys = this.partKeys;
       // The plan's rules: severities change what is published everywhere, with no new analysis.
       if (JSON.stringify(this.plan()?.rules ?? {}) !== rulesBefore) for (const path of this.entries.keys()) touched.add(path);
     }
@@ -347,8 +365,14 @@ export class Program implements WorkspaceModel {
   }
 
   /** The governing plan changed: every document that reads a part that changed is redone (here, or by onOutdated's host). */
-  private documentsOutdated(touched: Set<string>): void {
-    const outdated = [...this.entries].filter(([path, entry]) => entry.planKey !== this.documentPlanKey(path)).map(([path]) => path);
+  private documentsOutdated(change: PlanChange, touched: Set<string>): void {
+    if (change.parts.size === 0) return;
+    const outdated: string[] = [];
+    for (const [path, entry] of this.entries) {
+      const severity = this.index.get(path)?.severity;
+      // Documents analysed after the plan changed (later in the same batch) already read its new parts.
+      if (isAffected(change, entry.reads, severity) && entry.planKey !== planKeyOf(entry.reads, this.partKeys, severity)) outdated.push(path);
+    }
     if (this.options.onOutdated) this.options.onOutdated(outdated);
     else for (const path of outdated) this.analyze(path, undefined, touched, true);
   }
