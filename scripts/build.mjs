@@ -14,5 +14,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['server/src/node/analysis-worker.ts'], outfile: 'dist/worker.js' }),
+  build({ ...common, entryPoints: ['server/src/node/bundle/worker.ts'], outfile: 'dist/bundle-worker.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
 ]);

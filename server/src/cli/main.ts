@@ -1,23 +1,30 @@
 /** Entry of the `cc7` command line. Exit codes: 0 clean, 1 findings, 2 usage or I/O error. */
-import { parseArgs } from 'node:util';
 import { ClockError } from '../core/model/clock';
+import { BundleError } from '../node/bundle/errors';
 import { resolveNow } from '../node/now';
 import { runCheck } from './check';
 import { CliError } from './errors';
+import { EXPORT_USAGE, runExport } from './export';
 import { FORMATTERS } from './formatters';
+import { parseOptions } from './options';
+import { runVerify, VERIFY_USAGE } from './verify';
 
-const USAGE = `usage: cc7 check [PATH...] [--format stylish|json|sarif] [--as-of TIME] [--max-warnings N]`;
+const CHECK_USAGE = 'cc7 check [PATH...] [--format stylish|json|sarif] [--as-of TIME] [--max-warnings N]';
+const USAGES = [CHECK_USAGE, EXPORT_USAGE, VERIFY_USAGE];
+const USAGE = `usage: ${USAGES.join(' | ')}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') return help();
   if (command === undefined) throw new CliError(`missing command; ${USAGE}`);
   if (command === 'check') return check(rest);
+  if (command === 'export') return runExport(rest);
+  if (command === 'verify') return runVerify(rest);
   throw new CliError(`unknown command "${command}"; ${USAGE}`);
 }
 
 function help(): number {
-  process.stdout.write(`${USAGE}\n`);
+  process.stdout.write(`usage:\n${USAGES.map((usage) => `  ${usage}\n`).join('')}`);
   return 0;
 }
 
@@ -44,31 +51,24 @@ async function check(args: string[]): Promise<number> {
 }
 
 function parseCheckArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'stylish' },
-        'as-of': { type: 'string' },
-        'max-warnings': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // node's own wording is long and points at `--` tricks; name the option and the usage instead.
-    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'([^']+)'/.exec((error as Error).message)?.[1];
-    if (unknown) throw new CliError(`unknown option "${unknown}"; ${USAGE}`);
-    throw error;
-  }
+  return parseOptions({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      'as-of': { type: 'string' },
+      'max-warnings': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }, CHECK_USAGE);
 }
 
 async function run(): Promise<void> {
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
-    const known = error instanceof CliError || error instanceof ClockError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const known = error instanceof CliError || error instanceof ClockError || error instanceof BundleError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     // One line, always (SPEC 7): some of node's parseArgs messages span several.
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
     process.stderr.write(`cc7: ${known ? message : `internal error: ${message}`}\n`);

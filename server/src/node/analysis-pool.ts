@@ -9,7 +9,7 @@ import type { AnalysisJob, WorkRequest, WorkResponse } from './analysis-worker';
 const MAX_WORKERS = 4;
 
 interface Pending {
-  resolve(results: AnalyzedFile[]): void;
+  resolve(results: unknown[]): void;
   reject(error: Error): void;
 }
 
@@ -36,12 +36,20 @@ export class AnalysisPool {
   }
 
   analyze(jobs: AnalysisJob[], context: RuleContext): Promise<AnalyzedFile[]> {
+    return this.request<AnalyzedFile>({ jobs, context } satisfies Omit<WorkRequest, 'id'>);
+  }
+
+  /**
+   * Sends one request to the least-loaded worker and resolves with its `results`: the same
+   * protocol ({ id, ...body } in, { id, results | error } out) for any worker script.
+   */
+  request<Result>(body: object): Promise<Result[]> {
     this.slots ??= Array.from({ length: this.size }, () => this.spawn(this.script));
     const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, jobs, context } satisfies WorkRequest);
+      slot.pending.set(id, { resolve: (results) => resolve(results as Result[]), reject });
+      slot.worker.postMessage({ id, ...body });
     });
   }
 

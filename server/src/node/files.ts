@@ -7,7 +7,7 @@ import type { FileContent } from '../core/service/program';
 
 export const DEFAULT_INCLUDE = ['**/*.yaml', '**/*.yml'];
 /** Always skipped, whatever the settings say (SPEC 5). */
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 /** How much of an over-limit file is read: enough to find its apiVersion line, never the whole file. */
 const OVERSIZED_HEAD_BYTES = 64 * 1024;
