@@ -24,6 +24,8 @@ export interface CliOptions {
   cwd: string;
   /** CC7_NOW for the process ("now" unless --as-of says otherwise); DEFAULT_NOW when omitted. */
   now?: string;
+  /** Variables to set or override for the process (PATH without git, ...). */
+  env?: Record<string, string>;
 }
 
 /** Runs `cc7 <args>` and waits for it; the environment is a copy, never process.env itself. */
@@ -31,7 +33,7 @@ export function runCli(args: readonly string[], options: CliOptions): CliRun {
   assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run "npm run build" before the CLI tests`);
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, CC7_NOW: options.now ?? DEFAULT_NOW, NO_COLOR: '1' },
+    env: { ...process.env, CC7_NOW: options.now ?? DEFAULT_NOW, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     timeout: 30_000,
   });

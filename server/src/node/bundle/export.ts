@@ -5,6 +5,7 @@ import { createReadStream, existsSync, linkSync, mkdtempSync, renameSync, rmSync
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generatedFiles } from '../../core/bundle/contents';
+import { iso } from '../../core/bundle/format';
 import { ClockError, DEFAULT_MAX_FILE_BYTES, Program, findSecrets, resolveClock, parseAsOf } from '../../core/bundle/core-api';
 import {
   byPath, manifestJson, MANIFEST_FILE, SIGNATURE_FILE, SIGNATURE_NAMESPACE, sha256sums, SUMS_FILE, type BundleFile, type ManifestSigning,
@@ -225,8 +226,8 @@ async function run(request: Request, staging: string, progress: (update: ExportP
     sha256: written.sha256,
     bytes: written.bytes,
     files: zipEntries.length,
-    period: { text: period.text, start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() },
-    asOf: new Date(request.now).toISOString(),
+    period: { text: period.text, start: iso(period.start)!, end: iso(period.end)! },
+    asOf: iso(request.now)!,
     counts: {
       incidents: count('Incident'),
       securityEvents: count('SecurityEvent'),

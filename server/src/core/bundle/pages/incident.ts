@@ -23,7 +23,7 @@ ${waiversSection(summary)}`;
 
 function overview(data: Record<string, unknown>, zone: string): Html {
   const roles = Object.entries(record(data.roles));
-  return fields([
+  return section('Overview', fields([
     ['Severity', show(data.severity)],
     ['Status (phase in progress)', show(data.status)],
     ['Category', show(data.category)],
@@ -33,7 +33,7 @@ function overview(data: Record<string, unknown>, zone: string): Html {
     ['Runbook', data.runbook === undefined ? undefined : reference('Runbook', data.runbook)],
     ['Roles', roles.length ? roles.map(([role, person]) => html`${role}: ${show(person)}<br>`) : undefined],
     ['Closed', data.closed_at === undefined ? undefined : when(data.closed_at, zone)],
-  ]);
+  ]));
 }
 
 /** Every phase in order: done, in progress or not reached, and what the phase still lacks. */

@@ -54,9 +54,9 @@ export function recordPage(input: RecordPageInput): string {
   });
   return page(heading, '../', html`<h1>${heading}</h1>
 <p class="meta">Workspace file <code>${s.path}</code> · <a href="${stem}.yaml">the record as in the repository (YAML)</a> · as of ${whenMs(input.asOf, input.zone)}</p>
+${new Html(body)}
 ${findingsSection(input.findings)}
-${provenanceSection(input)}
-${new Html(body)}`);
+${provenanceSection(input)}`);
 }
 
 function findingsSection(findings: readonly BundleFinding[]): Html {
