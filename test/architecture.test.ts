@@ -11,6 +11,9 @@ import ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..');
 const CORE = path.join(ROOT, 'server', 'src', 'core');
+/** The evidence bundle's pure part: it reads the rest of the core through one seam, core-api.ts. */
+const BUNDLE = path.join(CORE, 'bundle');
+const BUNDLE_SEAM = path.join(BUNDLE, 'core-api.ts');
 
 /** Modules the core must never import, with or without the `node:` prefix. */
 const FORBIDDEN_BUILTINS = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'http2', 'tls', 'dgram', 'worker_threads'];
@@ -99,6 +102,7 @@ describe('architecture', () => {
     const files = typeScriptFiles(CORE);
     // The walk reaches the subfolders (rules/, deadlines/, ...), not just the top.
     assert.ok(files.some((file) => path.dirname(file) !== CORE), 'no file found in a subfolder of server/src/core');
+    assert.ok(files.some((file) => file.startsWith(BUNDLE + path.sep)), 'server/src/core/bundle is not walked');
     const violations = files.flatMap((file) => violationsIn(file, readFileSync(file, 'utf8')));
     assert.deepEqual(
       violations.map((v) => `${path.relative(ROOT, v.file)}:${v.line}: ${v.reason}`),
@@ -123,5 +127,17 @@ describe('architecture', () => {
         || /^vscode-languageserver(\/.*)?$|^vscode-languageserver-protocol|^vscode-jsonrpc/.test(specifier))
       .map((specifier) => `${path.relative(CORE, file)} imports ${specifier}`));
     assert.deepEqual(bad, []);
+  });
+
+  it('server/src/core/bundle reaches the rest of the core only through core-api.ts', () => {
+    const outside = typeScriptFiles(BUNDLE).filter((file) => file !== BUNDLE_SEAM).flatMap((file) => {
+      const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+      return importedFiles
+        .map(({ fileName }) => fileName)
+        .filter((specifier) => specifier.startsWith('.'))
+        .filter((specifier) => !path.resolve(path.dirname(file), specifier).startsWith(BUNDLE))
+        .map((specifier) => `${path.relative(ROOT, file)}: ${specifier}`);
+    });
+    assert.deepEqual(outside, []);
   });
 });

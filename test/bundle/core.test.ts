@@ -1,0 +1,61 @@
+/** The pure parts of the bundle: escaping, CSV cells, period bounds, names, redaction. */
+import assert from 'node:assert/strict';
+import { toCsv } from '../../server/src/core/bundle/csv';
+import { html } from '../../server/src/core/bundle/html';
+import { assignNames } from '../../server/src/core/bundle/names';
+import { parsePeriodText, PeriodError, resolvePeriod } from '../../server/src/core/bundle/period';
+import { findSecrets, parseCc7 } from '../../server/src/core/bundle/core-api';
+import { redactText } from '../../server/src/core/bundle/redact';
+import { resolveReferences, reference } from '../../server/src/core/bundle/pages/parts';
+
+describe('bundle core', () => {
+  it('html escapes every interpolated value, nested html passes through once', () => {
+    const title = `<b onclick="x">'&'</b>`;
+    assert.equal(html`<td title="${title}">${title}${html`<i>${'<'}</i>`}${[1, '<', undefined, false]}</td>`.markup,
+      '<td title="&lt;b onclick=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;">&lt;b onclick=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;<i>&lt;</i>1&lt;</td>');
+  });
+
+  it('CSV: quoted where needed, formulas neutralised, numbers and booleans plain', () => {
+    assert.equal(toCsv({ header: ['a', 'b', 'c', 'd'], rows: [['=HYPERLINK("x")', 'x, "y"', 2.5, true], [undefined, '-1', 0, false]] }),
+      'a,b,c,d\n"\'=HYPERLINK(""x"")","x, ""y""",2.5,yes\n,\'-1,0,no\n');
+  });
+
+  it('period: dates are whole days in the zone, instants are kept, bad input is one message', () => {
+    const period = resolvePeriod(parsePeriodText('2026-03-08..2026-03-08'), 'America/New_York');
+    assert.equal(new Date(period.start).toISOString(), '2026-03-08T05:00:00.000Z');
+    // The day clocks go forward is 23 hours long.
+    assert.equal(new Date(period.end).toISOString(), '2026-03-09T03:59:59.999Z');
+    const instants = resolvePeriod(parsePeriodText('2026-01-01T00:00:00+01:00..2026-01-02T00:00:00Z'), 'UTC');
+    assert.deepEqual([instants.start, instants.end], [Date.parse('2025-12-31T23:00:00Z'), Date.parse('2026-01-02T00:00:00Z')]);
+    assert.throws(() => parsePeriodText('2026'), PeriodError);
+    assert.throws(() => resolvePeriod(parsePeriodText('2026-02-30..2026-03-01'), 'UTC'), /invalid period bound "2026-02-30"/);
+  });
+
+  it('names: ids where valid, file names otherwise, duplicates numbered in path order, case-blind', () => {
+    const names = assignNames([
+      { path: 'a/INC-2026-001.yaml', kind: 'Incident', id: 'INC-2026-001' },
+      { path: 'b/copy.yaml', kind: 'Incident', id: 'INC-2026-001' },
+      { path: 'c/../weird name!.yml', kind: 'Incident', id: '../../etc/passwd' },
+      { path: 'plan/response-plan.yaml', kind: 'ResponsePlan' },
+    ]);
+    assert.deepEqual([...names.values()], ['incidents/INC-2026-001', 'incidents/INC-2026-001-2', 'incidents/weird-name-', 'plan/response-plan']);
+  });
+
+  it('references become links to bundled documents, plain text otherwise', () => {
+    const markup = html`${reference('Runbook', 'RB-A')} ${reference('Runbook', 'RB-GONE')} ${reference('Runbook', 'not an id')}`.markup;
+    assert.equal(resolveReferences(markup, (_kind, id) => (id === 'RB-A' ? `../runbooks/${id}.html` : undefined)),
+      '<a href="../runbooks/RB-A.html">RB-A</a> <span>RB-GONE</span> not an id');
+  });
+
+  it('redaction keeps the YAML valid, a private key block included', () => {
+    const text = [
+      'apiVersion: cc7/v1', 'kind: Incident', 'id: INC-2026-001', 'title: "key AKIAZ7Q3EXAMPLE5K2LM"', 'investigation:', '  notes: |',
+      '    -----BEGIN RSA PRIVATE KEY-----', '    MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun', '    -----END RSA PRIVATE KEY-----', '    after', '',
+    ].join('\n');
+    const redacted = redactText(text, findSecrets(text));
+    assert.deepEqual(findSecrets(redacted), []);
+    const value = parseCc7(redacted)!.value as { title: string; investigation: { notes: string } };
+    assert.equal(value.title, 'key REDACTED');
+    assert.equal(value.investigation.notes, 'REDACTED\n\nREDACTED\nafter\n');
+  });
+});
