@@ -3,8 +3,10 @@
  * - full scan: time from initialize until diagnostics for every file have arrived, files never
  *   opened (N = 1,000 and 10,000), and the server's peak RSS;
  * - the floor: the same files read, parsed with `yaml` and validated with ajv, in-process, one thread;
- * - edits: latency from a one-character didChange to its diagnostics, over 50 edits spaced like typing.
- * Writes bench/RESULTS.md with the machine the figures came from.
+ * - edits: latency from a one-character didChange to its diagnostics, over 50 edits spaced like typing;
+ * - export: `cc7 export` of the same corpus, wall time and peak RSS.
+ * Writes bench/RESULTS.md with the machine the figures came from. `npm run bench -- export` measures
+ * the export alone and rewrites only its section.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +14,7 @@ import * as path from 'node:path';
 import { LspClient } from '../test/support/lsp-client';
 import { writeCorpus } from './corpus';
 import { measureCoreOneThread } from './core';
+import { measureExport, type ExportMeasure } from './export';
 import { measureFloor } from './floor';
 
 const SIZES = [1_000, 10_000];
@@ -68,7 +71,46 @@ function ms(value: number): string {
   return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`;
 }
 
-function report(scans: ScanResult[], edit: EditResult, editFiles: number): string {
+function machine(): string {
+  const cpu = os.cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+const EXPORT_START = '<!-- export:start -->';
+const EXPORT_END = '<!-- export:end -->';
+
+function exportSection(exports: ExportMeasure[]): string {
+  return [
+    EXPORT_START,
+    '## Evidence bundle export',
+    '',
+    `\`cc7 export\` of the same corpus (period 2026, as-of ${NOW}), run as a process: every file analysed (on worker`,
+    'threads), each record\'s page and registers made from the same parse, the zip written. Measured',
+    `${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+    '',
+    '| records | wall time | peak RSS | zip |',
+    '| --- | --- | --- | --- |',
+    ...exports.map((e) => `| ${e.records.toLocaleString('en-US')} | ${ms(e.ms)} | ${e.peakRssMb.toFixed(0)} MB | ${e.zipMb.toFixed(1)} MB |`),
+    '',
+    'Targets (issue 8): 10,000 records under 10 s and under 500 MB peak RSS.',
+    EXPORT_END,
+    '',
+  ].join('\n');
+}
+
+async function exportsOf(root: string, write: boolean): Promise<ExportMeasure[]> {
+  const results: ExportMeasure[] = [];
+  for (const count of SIZES) {
+    const dir = path.join(root, String(count));
+    if (write) writeCorpus(dir, count);
+    const result = await measureExport(dir, count, NOW);
+    console.log(`export of ${count} records: ${ms(result.ms)}, peak RSS ${result.peakRssMb.toFixed(0)} MB, zip ${result.zipMb.toFixed(1)} MB`);
+    results.push(result);
+  }
+  return results;
+}
+
+function report(scans: ScanResult[], edit: EditResult, editFiles: number, exports: ExportMeasure[]): string {
   const cpu = os.cpus();
   const rows = scans.map((s) => `| ${s.files.toLocaleString('en-US')} | ${ms(s.serverMs)} | ${ms(s.floorMs)} | ${(s.serverMs / s.floorMs).toFixed(2)}x | ${ms(s.coreMs)} (${(s.coreMs / s.floorMs).toFixed(2)}x) | ${s.peakRssMb.toFixed(0)} MB |`);
   return [
@@ -101,11 +143,22 @@ function report(scans: ScanResult[], edit: EditResult, editFiles: number): strin
     '',
     'Targets (issue 2): 10,000 files within 1.3x the floor, edit p50 under 40 ms, peak RSS under 400 MB.',
     '',
+    exportSection(exports),
   ].join('\n');
 }
 
 async function main(): Promise<void> {
   const root = path.join(os.tmpdir(), 'cc7-bench');
+  const results = path.join(__dirname, 'RESULTS.md');
+  if (process.argv[2] === 'export') {
+    const current = readFileSync(results, 'utf8');
+    const section = exportSection(await exportsOf(root, true));
+    const start = current.indexOf(EXPORT_START);
+    const end = current.indexOf(EXPORT_END);
+    writeFileSync(results, start === -1 ? `${current}\n${section}` : current.slice(0, start) + section + current.slice(end + EXPORT_END.length + 1));
+    console.log('wrote bench/RESULTS.md (export section)');
+    return;
+  }
   const scans: ScanResult[] = [];
   let edit: EditResult | undefined;
   for (const count of SIZES) {
@@ -117,7 +170,8 @@ async function main(): Promise<void> {
     }
     await client.stop(TIMEOUT_MS);
   }
-  writeFileSync(path.join(__dirname, 'RESULTS.md'), report(scans, edit!, SIZES[SIZES.length - 1]));
+  const exports = await exportsOf(root, false);
+  writeFileSync(results, report(scans, edit!, SIZES[SIZES.length - 1], exports));
   console.log(`wrote ${path.join('bench', 'RESULTS.md')}`);
 }
 

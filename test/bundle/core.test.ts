@@ -1,10 +1,11 @@
 /** The pure parts of the bundle: escaping, CSV cells, period bounds, names, redaction. */
 import assert from 'node:assert/strict';
 import { toCsv } from '../../server/src/core/bundle/csv';
+import { local } from '../../server/src/core/bundle/format';
 import { html } from '../../server/src/core/bundle/html';
 import { assignNames } from '../../server/src/core/bundle/names';
 import { parsePeriodText, PeriodError, resolvePeriod } from '../../server/src/core/bundle/period';
-import { findSecrets, parseCc7 } from '../../server/src/core/bundle/core-api';
+import { findSecrets, formatInstant, parseCc7 } from '../../server/src/core/bundle/core-api';
 import { redactText } from '../../server/src/core/bundle/redact';
 import { resolveReferences, reference } from '../../server/src/core/bundle/pages/parts';
 
@@ -57,5 +58,16 @@ describe('bundle core', () => {
     const value = parseCc7(redacted)!.value as { title: string; investigation: { notes: string } };
     assert.equal(value.title, 'key REDACTED');
     assert.equal(value.investigation.notes, 'REDACTED\n\nREDACTED\nafter\n');
+  });
+
+  it('local times agree with the core formatInstant, across DST changes and half-hour zones', () => {
+    for (const zone of ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC']) {
+      for (let ms = Date.parse('2026-03-07T00:00:00Z'); ms < Date.parse('2026-03-10T00:00:00Z'); ms += 7 * 60_000) {
+        assert.equal(local(ms, zone), formatInstant(ms, zone), `${zone} ${new Date(ms).toISOString()}`);
+      }
+      for (let ms = Date.parse('2026-04-04T12:00:00Z'); ms < Date.parse('2026-04-05T18:00:00Z'); ms += 7 * 60_000) {
+        assert.equal(local(ms, zone), formatInstant(ms, zone), `${zone} ${new Date(ms).toISOString()}`);
+      }
+    }
   });
 });
