@@ -1,7 +1,7 @@
 // One file's share of an export, from its text alone (a worker thread runs this): the core's
 // analysis, and, when the record is in the period, its summary, its page body and the copy of
 // its YAML, all made from one parse. Secrets block the copy unless it is to be redacted.
-import { analyzeFile, findSecrets, isRecord, parseCc7, RULES, type FileAnalysis, type Rule, type RuleContext } from './core-api';
+import { analyzeDocument, findSecrets, isRecord, parseCc7, readDocument, zoneOf, type FileAnalysis, type RuleContext } from './core-api';
 import type { Period } from './period';
 import { recordBody } from './pages/record-page';
 import { redactText, secretHits, type SecretHit } from './redact';
@@ -37,15 +37,17 @@ export interface Extracted {
 }
 
 export function extractRecord(input: ExtractInput, context: RuleContext, options: ExtractOptions): Extracted {
-  const capture = captureData();
-  const analysis = analyzeFile({ path: input.path, text: input.text, byteLength: input.byteLength }, context, [...RULES, capture.rule]);
-  const kind = analysis?.facts.kind;
-  const data = capture.data();
-  if (!analysis || !kind || !data) return { analysis };
+  // One parse: the document the rules check is the one the page and the summary are made from.
+  const doc = readDocument({ path: input.path, text: input.text, byteLength: input.byteLength }, context.maxFileBytes);
+  if (!doc) return {};
+  const analysis = analyzeDocument(doc, context);
+  const kind = analysis.facts.kind;
+  const data = doc.data;
+  if (!kind || !data) return { analysis };
   const summaryContext = { plan: context.plan, now: context.now, period: options.period };
   const summary = summarize(input.relativePath, kind, data, summaryContext);
   if (summary.selection === undefined) return { analysis };
-  const zone = context.plan?.timezone ?? 'UTC';
+  const zone = zoneOf(context.plan);
   const matches = findSecrets(input.text);
   const secrets = secretHits(input.relativePath, matches);
   if (matches.length === 0) return { analysis, record: { summary, copy: input.text, body: recordBody(data, summary, zone), secrets } };
@@ -56,22 +58,4 @@ export function extractRecord(input: ExtractInput, context: RuleContext, options
   // The redacted data makes everything shown, so no value of a credential reaches a page or a CSV.
   const shown = { ...summarize(input.relativePath, kind, redacted, summaryContext), selection: summary.selection };
   return { analysis, record: { summary: shown, copy, body: recordBody(redacted, shown, zone), secrets } };
-}
-
-/** A rule that reports nothing and keeps the document's data: the page is made from the same parse as the findings. */
-function captureData(): { rule: Rule; data(): Record<string, unknown> | undefined } {
-  let data: Record<string, unknown> | undefined;
-  return {
-    rule: {
-      id: 'bundle-capture',
-      defaultSeverity: 'info',
-      description: 'Keeps the parsed data for the evidence bundle; reports nothing.',
-      criteria: 'all',
-      checkDocument(doc) {
-        data = doc.data;
-        return [];
-      },
-    },
-    data: () => data,
-  };
 }

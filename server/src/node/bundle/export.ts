@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generatedFiles } from '../../core/bundle/contents';
 import { iso } from '../../core/bundle/format';
-import { ClockError, DEFAULT_MAX_FILE_BYTES, Program, findSecrets, resolveClock, parseAsOf } from '../../core/bundle/core-api';
+import { DEFAULT_MAX_FILE_BYTES, Program, findSecrets, zoneOf } from '../../core/bundle/core-api';
 import {
   byPath, manifestJson, MANIFEST_FILE, SIGNATURE_FILE, SIGNATURE_NAMESPACE, sha256sums, SUMS_FILE, type BundleFile, type ManifestSigning,
 } from '../../core/bundle/manifest';
@@ -18,6 +18,7 @@ import { DEFAULT_OPENED_WITHIN_HOURS, openingCheck } from '../../core/bundle/pro
 import { redactMessage, type SecretHit } from '../../core/bundle/redact';
 import { AnalysisPool } from '../analysis-pool';
 import { readContent, splitPlans } from '../files';
+import { resolveNow } from '../now';
 import { BundleError, describeError } from './errors';
 import { readProvenance } from './git';
 import { processFile, relativeTo, type ProcessedFile, type ProcessRequest } from './process-file';
@@ -118,19 +119,20 @@ function validate(options: ExportOptions): Request {
   if (!existsSync(path.dirname(out))) throw new BundleError(`the folder of ${options.out} does not exist`);
   if (existsSync(out) && !options.force) throw new BundleError(`${options.out} exists: pass --force to replace it`);
   if (options.sign !== undefined && !existsSync(options.sign)) throw new BundleError(`no such signing key: ${options.sign}`);
+  const now = resolveNow({ name: '--as-of', value: options.asOf });
+  if (now.problem) throw new BundleError(now.problem);
   try {
-    if (options.asOf !== undefined) parseAsOf(options.asOf);
     return {
       workspace,
       out,
       period: options.period === undefined ? undefined : checkedPeriod(options.period),
-      now: resolveClock([options.asOf, process.env.CC7_NOW])(),
+      now: now.clock(),
       redact: options.redact ?? false,
       force: options.force ?? false,
       sign: options.sign,
     };
   } catch (error) {
-    if (error instanceof PeriodError || error instanceof ClockError) throw new BundleError(error.message);
+    if (error instanceof PeriodError) throw new BundleError(error.message);
     throw error;
   }
 }
@@ -266,7 +268,7 @@ async function analyse(request: Request, workspace: WorkspaceFiles, staging: str
   try {
     for (;;) {
       const { context, planKey } = program.analysisContext();
-      const zone = context.plan?.timezone ?? 'UTC';
+      const zone = zoneOf(context.plan);
       const period = resolvePeriod(request.period ?? defaultPeriodText(request.now, zone), zone);
       const base = { context, options: { period, redact: request.redact }, root: workspace.root, staging };
       const processed = await processAll([...plans, ...rest], base, pool, progress, checkCancel);
