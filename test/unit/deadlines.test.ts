@@ -355,7 +355,8 @@ describe('deadlines: notification clocks', () => {
   });
 
   it('sec-8k counts US federal business days from determined_at', () => {
-    // Determined Fri 2026-01-16 18:00 New York (23:00Z) → due end of Fri 23 Jan New York (MLK Day skipped).
+    // Determined Fri 2026-01-16 18:00 New York (23:00Z) → due Fri 23 Jan 17:30 EST (the EDGAR
+    // cut-off) = 22:30Z (MLK Day skipped).
     const incident = {
       detected_at: '2026-01-15T10:00:00Z',
       notifications: {
@@ -366,7 +367,8 @@ describe('deadlines: notification clocks', () => {
     // The plan's zone and calendar (Berlin, weekends only) do not change the SEC count.
     const p = plan({ regimes: ['sec-8k'], zone: 'Europe/Berlin', calendar: planCalendar('Europe/Berlin') });
     const r = clock(run(incident, '2026-01-23T12:00:00Z', p), 'sec-8k');
-    assert.equal(r.dueAt, at('2026-01-24T04:59:59.999Z'));
+    assert.equal(r.dueAt, at('2026-01-23T22:30:00Z'));
+    assert.deepEqual(r.dueDay, { date: '2026-01-23', zone: 'America/New_York', cutoff: '17:30' });
     assert.equal(r.status, 'approaching');
     assert.deepEqual(r.clockField, ['notifications', 'materiality', 'determined_at']);
   });
@@ -433,12 +435,14 @@ describe('deadlines: notification clocks', () => {
       roles: [],
       businessDays: { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2026-12-25'] },
       regimes: ['gdpr-art33', 'customer-dpa'],
+      regimesCustom: [{ id: 'acme-msa', name: 'Notice to Acme', clock: 'aware_at', window: { hours: 24 } }],
       customerDpaHours: 48,
       warnBeforeHours: 12,
       rules: {},
     });
     assert.equal(p.zone, 'America/New_York');
     assert.deepEqual(p.regimes, ['gdpr-art33', 'customer-dpa']);
+    assert.deepEqual(p.customRegimes, [{ id: 'acme-msa', name: 'Notice to Acme', clock: 'aware_at', window: { hours: 24 } }]);
     assert.equal(p.customerDpaHours, 48);
     assert.equal(p.warnBeforeHours, 12);
     assert.ok(p.calendar.isHoliday('2026-12-25'));
