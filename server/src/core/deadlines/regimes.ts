@@ -342,12 +342,12 @@ export function resolveRegimes(list: unknown, options: RegimeOptions = {}): { re
       problems.push({ path: base, kind: 'invalid-regime', message: custom ? 'A custom regime needs an id.' : 'A regime is a built-in id or an object with an id.' });
       return;
     }
-    if (seen.has(id)) {
-      problems.push({ path: base, kind: 'duplicate-regime', message: `Regime ${id} is listed more than once.` });
-      return;
-    }
     if (custom && BUILTIN_REGIME_IDS.includes(id)) {
       problems.push({ path: [...base, 'id'], kind: 'invalid-regime', message: `${id} is a built-in regime: list it under notification.regimes, or give the custom regime another id.` });
+      return;
+    }
+    if (seen.has(id)) {
+      problems.push({ path: base, kind: 'duplicate-regime', message: `Regime ${id} is listed more than once.` });
       return;
     }
     const regime = typeof entry === 'string'

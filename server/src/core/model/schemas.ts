@@ -98,6 +98,8 @@ function toIssue(error: ErrorObject): SchemaIssue {
       return { rule: 'schema', path, on: 'value', message: `${where} must be ${JSON.stringify(error.params.allowedValue)}` };
     case 'pattern':
       return { rule: 'schema', path, on: 'value', message: `${where} ${patternMeaning(error)}` };
+    case 'not':
+      return { rule: 'schema', path, on: 'value', message: `${where} ${NOT_MEANINGS[definitionOf(error) ?? ''] ?? 'is not allowed here'}` };
     case 'format':
       return { rule: 'schema', path, on: 'value', message: `${where} is not a real date or time: ${instantProblem(String(error.data))}` };
     default:
@@ -118,8 +120,18 @@ const PATTERN_MEANINGS: Record<string, string> = {
   jurisdiction: 'must be a jurisdiction code such as eu, uk or us-ca',
 };
 
+/** What a failed `not` means, by the schema definition it comes from. */
+const NOT_MEANINGS: Record<string, string> = {
+  custom_regime: 'is a built-in regime id: list it under notification.regimes instead, or give the custom regime another id',
+};
+
+/** The schema definition an error comes from (`#/definitions/<name>/…`). */
+function definitionOf(error: ErrorObject): string | undefined {
+  return /#\/definitions\/([^/]+)\//.exec(error.schemaPath)?.[1];
+}
+
 function patternMeaning(error: ErrorObject): string {
-  const definition = /#\/definitions\/([^/]+)\//.exec(error.schemaPath)?.[1];
+  const definition = definitionOf(error);
   return (definition && PATTERN_MEANINGS[definition]) ?? `must match ${String(error.params.pattern)}`;
 }
 
