@@ -99,7 +99,8 @@ function toIssue(error: ErrorObject): SchemaIssue {
     case 'pattern':
       return { rule: 'schema', path, on: 'value', message: `${where} ${patternMeaning(error)}` };
     case 'not':
-      return { rule: 'schema', path, on: 'value', message: `${where} ${NOT_MEANINGS[definitionOf(error) ?? ''] ?? 'is not allowed here'}` };
+      // The `not` schema says in its description what the excluded values are (a built-in regime id).
+      return { rule: 'schema', path, on: 'value', message: `${where} ${(error.schema as { description?: string }).description ?? 'is not allowed here'}` };
     case 'format':
       return { rule: 'schema', path, on: 'value', message: `${where} is not a real date or time: ${instantProblem(String(error.data))}` };
     default:
@@ -120,18 +121,8 @@ const PATTERN_MEANINGS: Record<string, string> = {
   jurisdiction: 'must be a jurisdiction code such as eu, uk or us-ca',
 };
 
-/** What a failed `not` means, by the schema definition it comes from. */
-const NOT_MEANINGS: Record<string, string> = {
-  custom_regime: 'is a built-in regime id: list it under notification.regimes instead, or give the custom regime another id',
-};
-
-/** The schema definition an error comes from (`#/definitions/<name>/…`). */
-function definitionOf(error: ErrorObject): string | undefined {
-  return /#\/definitions\/([^/]+)\//.exec(error.schemaPath)?.[1];
-}
-
 function patternMeaning(error: ErrorObject): string {
-  const definition = definitionOf(error);
+  const definition = /#\/definitions\/([^/]+)\//.exec(error.schemaPath)?.[1];
   return (definition && PATTERN_MEANINGS[definition]) ?? `must match ${String(error.params.pattern)}`;
 }
 
