@@ -1,8 +1,12 @@
 // Deadline arithmetic and notification clocks (SPEC 2.4, 2.5 pir-deadline / remediation-overdue).
 // Every expected instant is worked out by hand in the comment beside it.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import {
   addBusinessDays,
+  BUILTIN_REGIMES,
+  BUILTIN_REGIME_IDS,
   endOfDayAfterBusinessDays,
   endOfLocalDay,
   evaluateNotificationClocks,
@@ -15,6 +19,7 @@ import {
   parseDue,
   parseInstant,
   planCalendar,
+  PLAN_CLOCKS,
   resolveRegimes,
   usFederalCalendar,
   usFederalHolidays,
@@ -819,5 +824,31 @@ describe('deadlines: plan-defined regimes (regimes_custom)', () => {
       ['invalid-regime', ['notification', 'regimes_custom', 3]],
       ['invalid-regime', ['notification', 'regimes_custom', 4, 'window']],
     ]);
+  });
+});
+
+describe('deadlines: the catalog agrees with its schema and its documentation', () => {
+  const root = path.join(__dirname, '..', '..');
+  const planSchema = JSON.parse(readFileSync(path.join(root, 'schemas', 'response-plan.schema.json'), 'utf8'));
+  const docs = readFileSync(path.join(root, 'docs', 'rules', 'notification-deadline.md'), 'utf8');
+
+  it('the plan schema offers exactly the built-in ids and the plan clocks', () => {
+    assert.deepEqual(planSchema.properties.notification.properties.regimes.items.then.enum, BUILTIN_REGIME_IDS);
+    const custom = planSchema.definitions.custom_regime.properties;
+    assert.deepEqual(custom.id.allOf[1].not.enum, BUILTIN_REGIME_IDS);
+    assert.deepEqual(custom.clock.enum, PLAN_CLOCKS);
+    assert.deepEqual(planSchema.definitions.plan_regime.properties.clock.enum, PLAN_CLOCKS);
+  });
+
+  it('the rule docs table every built-in regime with its status', () => {
+    const rows = new Map(docs.split('\n').filter((line) => line.startsWith('| ')).map((line) => {
+      const cells = line.split(' | ');
+      return [cells[0]!.slice(2), cells] as const;
+    }));
+    for (const regime of BUILTIN_REGIMES) {
+      const row = rows.get(regime.id);
+      assert.ok(row, `docs/rules/notification-deadline.md has no row for ${regime.id}`);
+      assert.ok(row.at(-1)!.startsWith(regime.basis), `${regime.id}: status ${regime.basis} in "${row.at(-1)}"`);
+    }
   });
 });
