@@ -101,7 +101,7 @@ export function planPartKeys(plan: PlanFacts | undefined): PlanPartKeys {
       calendar: JSON.stringify(plan?.businessDays ?? null),
       severityIds: (plan?.severities ?? []).map((level) => level.id).join(','),
       roles: (plan?.roles ?? []).join(','),
-      regimes: JSON.stringify([plan?.regimes ?? [], plan?.customerDpaHours, plan?.warnBeforeHours]),
+      regimes: JSON.stringify([plan?.regimes ?? [], plan?.regimesCustom ?? [], plan?.customerDpaHours, plan?.warnBeforeHours]),
     },
     severities: new Map((plan?.severities ?? []).map((level) => [level.id, JSON.stringify(level)])),
   };
