@@ -3,13 +3,9 @@
 // its message says. Instants are shown in UTC (formatInstant), lengths with formatDuration.
 import { getIn } from '../../model/data';
 import { formatPath } from '../../model/schemas';
-import type { YamlPath } from '../../model/types';
 import type { ClockResult, RegimeWindow } from '../../deadlines';
 import { formatDuration, formatInstant } from '../../deadlines';
 import type { Report } from '../rule';
-
-/** A YAML path as messages name it (`notifications.breach_determination.decided_at`, `notifications.notices[0].notified_at`). */
-const dotted = (path: YamlPath): string => formatPath(path);
 
 /** `72 h`, `30 calendar days`, `4 business days`, `1 month`. */
 export function describeWindow(window: RegimeWindow | undefined): string | undefined {
@@ -63,7 +59,8 @@ const RECORD_CLOCK: Readonly<Record<string, string>> = {
 
 /**
  * The finding for one regime's clock, or undefined when it needs none (met, not required,
- * or open further off than warn_before_hours: the code lens shows those). `incident` is the
+ * open further off than its warning lead: the code lens shows those; a chained clock waiting
+ * on its predecessor regime, whose own finding speaks). `incident` is the
  * document's data, read only to tell a missing clock field from an unreadable one.
  */
 export function clockReport(result: ClockResult, incident: unknown): Report | undefined {
@@ -115,7 +112,7 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
     }
 
     case 'clock-missing': {
-      const field = dotted(clockField);
+      const field = formatPath(clockField);
       const state = isAbsent(getIn(incident, clockField)) ? 'which is missing' : 'which is not a readable timestamp';
       const also = field === 'notifications.aware_at' ? ', and detected_at, its fallback, cannot be read either' : '';
       const window = describeWindow(result.window);
@@ -180,7 +177,7 @@ function boundNote(result: ClockResult): string {
   const bound = result.boundBy;
   if (!bound) return '';
   if (bound.notice) return ` (no later than the ${bound.notice} notice)`;
-  return ` (at most ${describeWindow(bound.window)} from ${dotted(bound.field)})`;
+  return ` (at most ${describeWindow(bound.window)} from ${formatPath(bound.field)})`;
 }
 
 /** `GDPR Art. 34` from the regime's title or source, for the no-decision message. */
