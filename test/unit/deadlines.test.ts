@@ -1,19 +1,25 @@
 // Deadline arithmetic and notification clocks (SPEC 2.4, 2.5 pir-deadline / remediation-overdue).
 // Every expected instant is worked out by hand in the comment beside it.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import {
   addBusinessDays,
+  BUILTIN_REGIMES,
+  BUILTIN_REGIME_IDS,
   endOfDayAfterBusinessDays,
   endOfLocalDay,
   evaluateNotificationClocks,
   formatDuration,
   formatInstant,
   isBusinessDay,
+  monthsLater,
   notificationPlanFrom,
   openClocks,
   parseDue,
   parseInstant,
   planCalendar,
+  PLAN_CLOCKS,
   resolveRegimes,
   usFederalCalendar,
   usFederalHolidays,
@@ -355,7 +361,8 @@ describe('deadlines: notification clocks', () => {
   });
 
   it('sec-8k counts US federal business days from determined_at', () => {
-    // Determined Fri 2026-01-16 18:00 New York (23:00Z) → due end of Fri 23 Jan New York (MLK Day skipped).
+    // Determined Fri 2026-01-16 18:00 New York (23:00Z) → due Fri 23 Jan 17:30 EST (the EDGAR
+    // cut-off) = 22:30Z (MLK Day skipped).
     const incident = {
       detected_at: '2026-01-15T10:00:00Z',
       notifications: {
@@ -366,7 +373,8 @@ describe('deadlines: notification clocks', () => {
     // The plan's zone and calendar (Berlin, weekends only) do not change the SEC count.
     const p = plan({ regimes: ['sec-8k'], zone: 'Europe/Berlin', calendar: planCalendar('Europe/Berlin') });
     const r = clock(run(incident, '2026-01-23T12:00:00Z', p), 'sec-8k');
-    assert.equal(r.dueAt, at('2026-01-24T04:59:59.999Z'));
+    assert.equal(r.dueAt, at('2026-01-23T22:30:00Z'));
+    assert.deepEqual(r.dueDay, { date: '2026-01-23', zone: 'America/New_York', cutoff: '17:30' });
     assert.equal(r.status, 'approaching');
     assert.deepEqual(r.clockField, ['notifications', 'materiality', 'determined_at']);
   });
@@ -433,12 +441,14 @@ describe('deadlines: notification clocks', () => {
       roles: [],
       businessDays: { weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2026-12-25'] },
       regimes: ['gdpr-art33', 'customer-dpa'],
+      regimesCustom: [{ id: 'acme-msa', name: 'Notice to Acme', clock: 'aware_at', window: { hours: 24 } }],
       customerDpaHours: 48,
       warnBeforeHours: 12,
       rules: {},
     });
     assert.equal(p.zone, 'America/New_York');
     assert.deepEqual(p.regimes, ['gdpr-art33', 'customer-dpa']);
+    assert.deepEqual(p.customRegimes, [{ id: 'acme-msa', name: 'Notice to Acme', clock: 'aware_at', window: { hours: 24 } }]);
     assert.equal(p.customerDpaHours, 48);
     assert.equal(p.warnBeforeHours, 12);
     assert.ok(p.calendar.isHoliday('2026-12-25'));
@@ -461,5 +471,384 @@ describe('deadlines: notification clocks', () => {
     const r = run(garbage[8], '2026-03-03T00:00:00Z', plan({ regimes: ['gdpr-art33'] }));
     assert.deepEqual(r.map((x) => [x.regime, x.status]), [['gdpr-art33', 'clock-missing']]);
     assert.doesNotThrow(() => evaluateNotificationClocks({ incident: 'text', plan: { zone: 'Not/AZone', regimes: 'x' as unknown as string[], calendar: planCalendar('UTC') }, now: Number.NaN }));
+  });
+});
+
+describe('deadlines: the EDGAR cut-off, months and chained clocks', () => {
+  /** A material incident for sec-8k, determined at `determinedAt`. */
+  const material = (determinedAt: string, notices: unknown[] = []) => ({
+    detected_at: '2026-02-27T10:00:00Z',
+    notifications: { breach_determination: { is_breach: true }, materiality: { material: true, determined_at: determinedAt }, notices },
+  });
+  const sec = plan({ regimes: ['sec-8k'] });
+
+  it('sec-8k is due at 17:30 New York time on business day 4, across the spring DST change', () => {
+    // Determined Tue 2026-03-03 (EST): Wed 4 = 1, Thu 5 = 2, Fri 6 = 3, Mon 9 = 4. New York
+    // moved to EDT (UTC−4) on Sun 8 March, so 17:30 on Mon 9 is 21:30Z (not 22:30Z as in EST).
+    const r = clock(run(material('2026-03-03T15:00:00-05:00'), '2026-03-04T00:00:00Z', sec), 'sec-8k');
+    assert.equal(r.dueAt, at('2026-03-09T21:30:00Z'));
+    assert.deepEqual(r.dueDay, { date: '2026-03-09', zone: 'America/New_York', cutoff: '17:30' });
+    // A filing commencing at 17:29 EDT is dated that day; at 17:31 EDT, the next business day.
+    const filed = (when: string) => clock(run(material('2026-03-03T15:00:00-05:00', [{ regime: 'sec-8k', notified_at: when }]), '2026-03-20T00:00:00Z', sec), 'sec-8k');
+    assert.equal(filed('2026-03-09T17:29:00-04:00').status, 'met');
+    assert.equal(filed('2026-03-09T17:30:00-04:00').status, 'met');
+    const late = filed('2026-03-09T17:31:00-04:00');
+    assert.equal(late.status, 'late');
+    assert.equal(late.lateByMs, MIN);
+  });
+
+  it('sec-8k across the autumn DST change: 17:30 EST', () => {
+    // Determined Wed 2026-10-28 (EDT): Thu 29 = 1, Fri 30 = 2, Mon 2 Nov = 3, Tue 3 Nov = 4. EST
+    // (UTC−5) from Sun 1 November: 17:30 on Tue 3 November is 22:30Z.
+    const due = at('2026-11-03T22:30:00Z');
+    assert.equal(clock(run(material('2026-10-28T11:00:00-04:00'), '2026-10-29T00:00:00Z', sec), 'sec-8k').dueAt, due);
+    const filed = (when: string) => clock(run(material('2026-10-28T11:00:00-04:00', [{ regime: 'sec-8k', notified_at: when }]), '2026-11-20T00:00:00Z', sec), 'sec-8k').status;
+    assert.equal(filed('2026-11-03T17:29:00-05:00'), 'met');
+    assert.equal(filed('2026-11-03T17:31:00-05:00'), 'late');
+    // 21:31Z is 16:31 EST that day (it would be 17:31 under EDT): on time, the cut-off follows the
+    // offset in force on the due day.
+    assert.equal(filed('2026-11-03T21:31:00Z'), 'met');
+  });
+
+  it('sec-8k: a Friday and a Saturday determination are both due Thursday 17:30 (Form 8-K B.1)', () => {
+    // REGIMES-candidates.md: Fri 2026-03-06 (day 0) or Sat 2026-03-07 (Mon 9 is day 1): Mon 9 = 1,
+    // Tue 10 = 2, Wed 11 = 3, Thu 12 = 4 → 17:30 EDT = 21:30Z.
+    for (const determined of ['2026-03-06T16:00:00-05:00', '2026-03-07T10:00:00-05:00']) {
+      assert.equal(clock(run(material(determined), '2026-03-08T00:00:00Z', sec), 'sec-8k').dueAt, at('2026-03-12T21:30:00Z'), determined);
+    }
+  });
+
+  it('monthsLater: the same date, a missing day becomes the month\'s last day, days in the zone', () => {
+    // 31 January + 1 month: no 31 February → 28 February 2026, 29 February in the leap year 2028.
+    assert.equal(monthsLater(at('2026-01-31T10:00:00Z'), 1, 'Europe/Berlin'), '2026-02-28');
+    assert.equal(monthsLater(at('2028-01-31T10:00:00Z'), 1, 'Europe/Berlin'), '2028-02-29');
+    assert.equal(monthsLater(at('2026-03-15T10:00:00Z'), 1, 'Europe/Berlin'), '2026-04-15');
+    assert.equal(monthsLater(at('2026-12-31T10:00:00Z'), 2, 'UTC'), '2027-02-28');
+    // 23:30Z on 31 January is 00:30 on 1 February in Berlin: the local day counts.
+    assert.equal(monthsLater(at('2026-01-31T23:30:00Z'), 1, 'Europe/Berlin'), '2026-03-01');
+    assert.equal(monthsLater(at('2026-01-31T23:30:00Z'), 1, 'UTC'), '2026-02-28');
+    assert.equal(monthsLater(Number.NaN, 1, 'UTC'), undefined);
+    assert.equal(monthsLater(0, 1.5, 'UTC'), undefined);
+  });
+
+  /** A significant NIS2 incident whose 72 h notification went out at `notifiedAt`. */
+  const nis2 = (notices: unknown[]) => ({
+    detected_at: '2026-01-28T09:00:00Z',
+    notifications: { aware_at: '2026-01-28T10:00:00Z', nis2_significant: true, breach_determination: { is_breach: true }, notices },
+  });
+  const berlin = (regimes: unknown[]) => plan({ zone: 'Europe/Berlin', regimes, calendar: planCalendar('Europe/Berlin') });
+
+  it('nis2-final: 1 month from the notification notice, ending at 24:00 in the plan zone (31 January → 28 February)', () => {
+    // Notified Sat 2026-01-31 10:00Z (11:00 CET). No 31 February: the period ends at the end of
+    // Sat 28 February in Berlin = 2026-03-01T00:00+01:00 − 1 ms = 2026-02-28T22:59:59.999Z. Art. 3(4)
+    // would move a Saturday end to the end of Monday 2 March: not applied (the earlier reading).
+    const incident = nis2([{ regime: 'nis2-notification', notified_at: '2026-01-31T10:00:00Z' }]);
+    const r = clock(run(incident, '2026-02-01T00:00:00Z', berlin(['nis2-notification', 'nis2-final'])), 'nis2-final');
+    assert.equal(r.startsAt, at('2026-01-31T10:00:00Z'));
+    assert.deepEqual(r.clockField, ['notifications', 'notices', 0, 'notified_at']);
+    assert.equal(r.dueAt, at('2026-02-28T22:59:59.999Z'));
+    assert.deepEqual(r.dueDay, { date: '2026-02-28', zone: 'Europe/Berlin' });
+    assert.equal(r.status, 'open');
+    // The report at 23:59:59.999 local on the 28th is on time; at midnight it is late.
+    const report = (when: string) => clock(run(nis2([
+      { regime: 'nis2-notification', notified_at: '2026-01-31T10:00:00Z' }, { regime: 'nis2-final', notified_at: when },
+    ]), '2026-04-01T00:00:00Z', berlin(['nis2-notification', 'nis2-final'])), 'nis2-final');
+    assert.equal(report('2026-02-28T23:59:59.999+01:00').status, 'met');
+    assert.equal(report('2026-03-01T00:00:00+01:00').status, 'late');
+  });
+
+  it('nis2-final in a leap year: 31 January 2028 → end of 29 February', () => {
+    const incident = nis2([{ regime: 'nis2-notification', notified_at: '2028-01-31T10:00:00Z' }]);
+    // End of Tue 2028-02-29 in Berlin (CET) = 2028-02-29T22:59:59.999Z.
+    assert.equal(clock(run(incident, '2028-02-01T00:00:00Z', berlin(['nis2-notification', 'nis2-final'])), 'nis2-final').dueAt, at('2028-02-29T22:59:59.999Z'));
+  });
+
+  it('a chained clock waits while its predecessor regime is open, and reports a missing predecessor notice otherwise', () => {
+    const incident = nis2([]);
+    // nis2-notification is in scope and applies: its own clock speaks, nis2-final waits silently.
+    const waiting = clock(run(incident, '2026-01-29T00:00:00Z', berlin(['nis2-notification', 'nis2-final'])), 'nis2-final');
+    assert.equal(waiting.status, 'waiting');
+    assert.equal(waiting.predecessor, 'nis2-notification');
+    assert.deepEqual(waiting.clockField, ['notifications', 'notices']);
+    assert.deepEqual(openClocks(run(incident, '2026-01-29T00:00:00Z', berlin(['nis2-notification', 'nis2-final']))).map((r) => r.regime), ['nis2-notification']);
+    // A not_required entry for the predecessor leaves the follow-up waiting too.
+    const notRequired = { ...incident, notifications: { ...incident.notifications, not_required: [{ regime: 'nis2-notification', rationale: 'Not significant after all' }] } };
+    assert.equal(clock(run(notRequired, '2026-01-29T00:00:00Z', berlin(['nis2-notification', 'nis2-final'])), 'nis2-final').status, 'waiting');
+    // Without nis2-notification in scope nothing else asks for that notice: the finding says it is missing.
+    assert.equal(clock(run(incident, '2026-01-29T00:00:00Z', berlin(['nis2-final'])), 'nis2-final').status, 'predecessor-missing');
+  });
+
+  it('DORA: initial 4 h from classification capped at 24 h from awareness, intermediate 72 h from the initial notice, final 1 month from the latest intermediate', () => {
+    const dora = (classifiedAt: string, notices: unknown[] = []) => ({
+      detected_at: '2026-03-02T07:30:00Z',
+      notifications: { aware_at: '2026-03-02T08:00:00Z', dora: { major: true, classified_at: classifiedAt }, notices },
+    });
+    const p = plan({ regimes: ['dora-initial', 'dora-intermediate', 'dora-final'], zone: 'Europe/Berlin', calendar: planCalendar('Europe/Berlin') });
+    // Classified 10:00Z: 4 h → 14:00Z, before aware + 24 h = 2026-03-03 08:00Z. No breach needed.
+    const early = clock(run(dora('2026-03-02T10:00:00Z'), '2026-03-02T11:00:00Z', p), 'dora-initial');
+    assert.equal(early.dueAt, at('2026-03-02T14:00:00Z'));
+    assert.equal(early.boundBy, undefined);
+    assert.deepEqual(early.clockField, ['notifications', 'dora', 'classified_at']);
+    // Classified 2026-03-03 06:00Z: 4 h → 10:00Z, but awareness + 24 h = 08:00Z comes first.
+    const late = clock(run(dora('2026-03-03T06:00:00Z'), '2026-03-03T07:00:00Z', p), 'dora-initial');
+    assert.equal(late.dueAt, at('2026-03-03T08:00:00Z'));
+    assert.deepEqual(late.boundBy, { field: ['notifications', 'aware_at'], window: { unit: 'hours', amount: 24 } });
+    // Intermediate: 72 h from the earliest dora-initial notice (13:00Z) = 2026-03-05 13:00Z.
+    const withInitial = dora('2026-03-02T10:00:00Z', [
+      { regime: 'dora-initial', notified_at: '2026-03-02T15:00:00Z' },
+      { regime: 'dora-initial', notified_at: '2026-03-02T13:00:00Z' },
+    ]);
+    const intermediate = clock(run(withInitial, '2026-03-03T00:00:00Z', p), 'dora-intermediate');
+    assert.equal(intermediate.dueAt, at('2026-03-05T13:00:00Z'));
+    assert.deepEqual(intermediate.clockField, ['notifications', 'notices', 1, 'notified_at']);
+    // dora-final waits for an intermediate report while dora-intermediate runs.
+    assert.equal(clock(run(withInitial, '2026-03-03T00:00:00Z', p), 'dora-final').status, 'waiting');
+    // Final: 1 month from the LATEST intermediate report (updated on 10 March) → end of 10 April in
+    // Berlin (CEST, UTC+2) = 2026-04-10T21:59:59.999Z.
+    const withIntermediates = dora('2026-03-02T10:00:00Z', [
+      { regime: 'dora-initial', notified_at: '2026-03-02T13:00:00Z' },
+      { regime: 'dora-intermediate', notified_at: '2026-03-10T10:00:00Z' },
+      { regime: 'dora-intermediate', notified_at: '2026-03-04T10:00:00Z' },
+    ]);
+    const final = clock(run(withIntermediates, '2026-03-11T00:00:00Z', p), 'dora-final');
+    assert.equal(final.startsAt, at('2026-03-10T10:00:00Z'));
+    assert.equal(final.dueAt, at('2026-04-10T21:59:59.999Z'));
+    // The intermediate clock itself was met by its earliest report.
+    assert.equal(clock(run(withIntermediates, '2026-03-11T00:00:00Z', p), 'dora-intermediate').status, 'met');
+  });
+
+  it('DORA initial without classified_at cannot be checked; not major, no clock', () => {
+    const p = plan({ regimes: ['dora-initial'] });
+    const r = clock(run({ detected_at: '2026-03-02T07:30:00Z', notifications: { aware_at: '2026-03-02T08:00:00Z', dora: { major: true } } }, '2026-03-02T09:00:00Z', p), 'dora-initial');
+    assert.equal(r.status, 'clock-missing');
+    assert.deepEqual(r.clockField, ['notifications', 'dora', 'classified_at']);
+    assert.deepEqual(run({ notifications: { dora: { major: false, classified_at: '2026-03-02T08:00:00Z' } } }, '2026-03-02T09:00:00Z', p), []);
+  });
+});
+
+describe('deadlines: warning leads', () => {
+  it('a regime\'s own lead is used when shorter than the plan\'s warn_before_hours', () => {
+    const p = plan({ regimes: ['dora-initial', 'nis2-early-warning', 'us-bank-36h', 'gdpr-art33'] });
+    const incident = {
+      detected_at: '2026-03-02T07:30:00Z',
+      investigation: { personal_data: { involved: true, jurisdictions: ['eu'] } },
+      notifications: {
+        aware_at: '2026-03-02T08:00:00Z', nis2_significant: true, breach_determination: { is_breach: true },
+        dora: { major: true, classified_at: '2026-03-02T10:00:00Z' },
+        bank_incident: { notification_incident: true, determined_at: '2026-03-02T12:00:00Z' },
+      },
+    };
+    const lead = (regime: string) => clock(run(incident, '2026-03-02T08:00:00Z', p), regime).warnBeforeMs / H;
+    assert.equal(lead('dora-initial'), 1);
+    assert.equal(lead('nis2-early-warning'), 6);
+    assert.equal(lead('us-bank-36h'), 12);
+    assert.equal(lead('gdpr-art33'), 24);
+    // A plan lead shorter than the regime's wins.
+    assert.equal(clock(run(incident, '2026-03-02T08:00:00Z', { ...p, warnBeforeHours: 4 }), 'us-bank-36h').warnBeforeMs, 4 * H);
+    // DORA initial due 14:00Z: 1 h 30 min before is open (a 24 h lead would warn at once); 1 h before, approaching.
+    assert.equal(clock(run(incident, '2026-03-02T12:30:00Z', p), 'dora-initial').status, 'open');
+    assert.equal(clock(run(incident, '2026-03-02T13:00:00Z', p), 'dora-initial').status, 'approaching');
+    // NIS2 early warning due 2026-03-03 08:00Z: 7 h before open, 6 h before approaching.
+    assert.equal(clock(run(incident, '2026-03-03T01:00:00Z', p), 'nis2-early-warning').status, 'open');
+    assert.equal(clock(run(incident, '2026-03-03T02:00:00Z', p), 'nis2-early-warning').status, 'approaching');
+  });
+});
+
+describe('deadlines: US federal regimes, HIPAA media and the states', () => {
+  const breach = (personal: Record<string, unknown>, notifications: Record<string, unknown> = {}) => ({
+    detected_at: '2026-03-02T09:00:00Z',
+    investigation: { personal_data: { involved: true, ...personal } },
+    notifications: {
+      aware_at: '2026-03-02T10:00:00Z',
+      breach_determination: { is_breach: true, decided_at: '2026-03-03T12:00:00Z' },
+      ...notifications,
+    },
+  });
+  const applies = (incident: unknown, regime: string) => run(incident, '2026-03-03T00:00:00Z', plan({ regimes: [regime] })).some((r) => r.regime === regime);
+
+  it('us-bank-36h: 36 h from bank_incident.determined_at, no breach needed', () => {
+    // Determined 2026-03-02 12:00Z + 36 h = 2026-03-04 00:00Z.
+    const incident = { detected_at: '2026-03-02T09:00:00Z', notifications: { bank_incident: { notification_incident: true, determined_at: '2026-03-02T12:00:00Z' } } };
+    const r = clock(run(incident, '2026-03-02T13:00:00Z', plan({ regimes: ['us-bank-36h'] })), 'us-bank-36h');
+    assert.equal(r.dueAt, at('2026-03-04T00:00:00Z'));
+    assert.deepEqual(r.clockField, ['notifications', 'bank_incident', 'determined_at']);
+    assert.equal(r.basis, 'law');
+    assert.equal(applies({ notifications: { bank_incident: { notification_incident: false, determined_at: '2026-03-02T12:00:00Z' } } }, 'us-bank-36h'), false);
+  });
+
+  it('sec-regsp-individuals and ftc-safeguards: 30 days from awareness; FTC only from 500 consumers', () => {
+    // 2026-03-02 10:00Z + 30 × 24 h = 2026-04-01 10:00Z.
+    const regsp = breach({ jurisdictions: ['us-ny'] }, { sec_regsp_covered: true });
+    assert.equal(clock(run(regsp, '2026-03-03T00:00:00Z', plan({ regimes: ['sec-regsp-individuals'] })), 'sec-regsp-individuals').dueAt, at('2026-04-01T10:00:00Z'));
+    assert.equal(applies(breach({}, { sec_regsp_covered: false }), 'sec-regsp-individuals'), false);
+    assert.equal(applies(breach({ records_affected: 499 }, { ftc_safeguards_covered: true }), 'ftc-safeguards'), false);
+    const ftc = breach({ records_affected: 500 }, { ftc_safeguards_covered: true });
+    assert.equal(clock(run(ftc, '2026-03-03T00:00:00Z', plan({ regimes: ['ftc-safeguards'] })), 'ftc-safeguards').dueAt, at('2026-04-01T10:00:00Z'));
+  });
+
+  it('hipaa-media: more than 500 residents of one state, counted per jurisdiction', () => {
+    assert.equal(applies(breach({ phi: true, records_by_jurisdiction: { 'us-ca': 501 } }), 'hipaa-media'), true);
+    // 500 is not more than 500; 1,000 split over two states is 500 in each.
+    assert.equal(applies(breach({ phi: true, records_by_jurisdiction: { 'us-ca': 500 } }), 'hipaa-media'), false);
+    assert.equal(applies(breach({ phi: true, jurisdictions: ['us-ca', 'us-ny'], records_affected: 1000, records_by_jurisdiction: { 'us-ca': 500, 'us-ny': 500 } }), 'hipaa-media'), false);
+    // One jurisdiction listed: every affected record is its residents'.
+    assert.equal(applies(breach({ phi: true, jurisdictions: ['us-ca'], records_affected: 600 }), 'hipaa-media'), true);
+    // Two listed without a split: the count per state is unknown, so the rule does not guess.
+    assert.equal(applies(breach({ phi: true, jurisdictions: ['us-ca', 'us-ny'], records_affected: 600 }), 'hipaa-media'), false);
+    // Not a US state, or no PHI: no media notice.
+    assert.equal(applies(breach({ phi: true, records_by_jurisdiction: { eu: 900 } }), 'hipaa-media'), false);
+    assert.equal(applies(breach({ phi: false, records_by_jurisdiction: { 'us-ca': 900 } }), 'hipaa-media'), false);
+    // 60 days from awareness: 2026-03-02 10:00Z + 60 × 24 h = 2026-05-01 10:00Z.
+    assert.equal(clock(run(breach({ phi: true, records_by_jurisdiction: { 'us-tx': 700 } }), '2026-03-03T00:00:00Z', plan({ regimes: ['hipaa-media'] })), 'hipaa-media').dueAt, at('2026-05-01T10:00:00Z'));
+  });
+
+  it('a jurisdiction counted in records_by_jurisdiction counts as listed', () => {
+    assert.equal(applies(breach({ records_by_jurisdiction: { 'us-ca': 3 } }), 'us-ca'), true);
+    assert.equal(applies(breach({ records_by_jurisdiction: { 'us-ca': 0 } }), 'us-ca'), false);
+  });
+
+  // Each state's window and trigger (REGIMES-candidates.md): aware_at 2026-03-02 10:00Z,
+  // decided_at 2026-03-03 12:00Z; the due is the trigger + N × 24 h.
+  const STATES: [string, 'aware_at' | 'decided_at', number][] = [
+    ['us-al', 'decided_at', 45], ['us-az', 'decided_at', 45], ['us-in', 'aware_at', 45], ['us-md', 'aware_at', 45],
+    ['us-nm', 'aware_at', 45], ['us-oh', 'aware_at', 45], ['us-tn', 'aware_at', 45], ['us-wi', 'aware_at', 45],
+    ['us-ri', 'decided_at', 45], ['us-vt', 'aware_at', 45], ['us-or', 'aware_at', 45],
+    ['us-ct', 'aware_at', 60], ['us-de', 'decided_at', 60], ['us-la', 'aware_at', 60], ['us-sd', 'aware_at', 60],
+  ];
+  for (const [state, trigger, days] of STATES) {
+    it(`${state}: ${days} calendar days from ${trigger}`, () => {
+      const r = clock(run(breach({ jurisdictions: [state] }), '2026-03-03T13:00:00Z', plan({ regimes: [state] })), state);
+      const start = trigger === 'aware_at' ? at('2026-03-02T10:00:00Z') : at('2026-03-03T12:00:00Z');
+      assert.equal(r.dueAt, start + days * 24 * H);
+      assert.equal(r.clockField.at(-1), trigger);
+      assert.deepEqual(r.window, { unit: 'calendar_days', amount: days });
+    });
+  }
+
+  it('us-vt-ag: 14 business days from discovery, or by the resident notice if that is sooner', () => {
+    // Aware Mon 2026-03-02 10:00 EST (day 0). Mon–Fri without holidays: Fri 20 March is day 14 →
+    // end of 20 March in New York (EDT) = 2026-03-21T03:59:59.999Z.
+    const p = plan({ regimes: ['us-vt', 'us-vt-ag'] });
+    const vermont = (notices: unknown[]) => breach({ jurisdictions: ['us-vt'] }, { aware_at: '2026-03-02T15:00:00Z', notices });
+    const r = clock(run(vermont([]), '2026-03-03T00:00:00Z', p), 'us-vt-ag');
+    assert.equal(r.dueAt, at('2026-03-21T03:59:59.999Z'));
+    assert.deepEqual(r.dueDay, { date: '2026-03-20', zone: 'America/New_York' });
+    // Residents told on 10 March: the AG's notice was due by then.
+    const told = clock(run(vermont([{ regime: 'us-vt', notified_at: '2026-03-10T15:00:00Z' }]), '2026-03-11T00:00:00Z', p), 'us-vt-ag');
+    assert.equal(told.dueAt, at('2026-03-10T15:00:00Z'));
+    assert.deepEqual(told.boundBy, { field: ['notifications', 'notices', 0, 'notified_at'], window: { unit: 'hours', amount: 0 }, notice: 'us-vt' });
+    assert.equal(told.status, 'breached');
+  });
+
+  it('us-la-ag: 10 days from the resident notice; waits while us-la runs', () => {
+    const p = plan({ regimes: ['us-la', 'us-la-ag'] });
+    const louisiana = (notices: unknown[]) => breach({ jurisdictions: ['us-la'] }, { notices });
+    // Resident notice 2026-03-20 12:00Z + 10 × 24 h = 2026-03-30 12:00Z.
+    const r = clock(run(louisiana([{ regime: 'us-la', notified_at: '2026-03-20T12:00:00Z' }]), '2026-03-21T00:00:00Z', p), 'us-la-ag');
+    assert.equal(r.dueAt, at('2026-03-30T12:00:00Z'));
+    assert.equal(clock(run(louisiana([]), '2026-03-21T00:00:00Z', p), 'us-la-ag').status, 'waiting');
+    assert.equal(clock(run(louisiana([]), '2026-03-21T00:00:00Z', plan({ regimes: ['us-la-ag'] })), 'us-la-ag').status, 'predecessor-missing');
+  });
+});
+
+describe('deadlines: plan-defined regimes (regimes_custom)', () => {
+  const custom = (entry: Record<string, unknown>, over: Partial<NotificationPlan> = {}) =>
+    plan({ regimes: [], customRegimes: [{ id: 'acme-msa', name: 'Notice to Acme', clock: 'aware_at', ...entry }], ...over });
+  const incident = {
+    detected_at: '2026-01-31T09:00:00Z',
+    investigation: { customer_data: { involved: true }, personal_data: { involved: true, jurisdictions: ['eu'], records_affected: 120 } },
+    notifications: { aware_at: '2026-01-31T10:00:00Z', breach_determination: { is_breach: true, decided_at: '2026-02-02T09:00:00Z' } },
+  };
+  const due = (entry: Record<string, unknown>, over: Partial<NotificationPlan> = {}) => clock(run(incident, '2026-02-01T00:00:00Z', custom(entry, over)), 'acme-msa');
+
+  it('counts each unit: hours, calendar days, business days, months', () => {
+    // Aware Sat 2026-01-31 10:00Z (05:00 EST).
+    // 36 h → 2026-02-01 22:00Z.
+    assert.equal(due({ window: { hours: 36 } }).dueAt, at('2026-02-01T22:00:00Z'));
+    // 5 calendar days = 5 × 24 h → 2026-02-05 10:00Z.
+    assert.equal(due({ window: { calendar_days: 5 } }).dueAt, at('2026-02-05T10:00:00Z'));
+    // 2 business days of the plan calendar from a Saturday: Mon 2 Feb = 1, Tue 3 Feb = 2 → end of
+    // Tue 3 February in New York (EST) = 2026-02-04T04:59:59.999Z.
+    assert.equal(due({ window: { business_days: 2 } }).dueAt, at('2026-02-04T04:59:59.999Z'));
+    // 1 month from 31 January → end of 28 February in New York = 2026-03-01T04:59:59.999Z.
+    const month = due({ window: { months: 1 } });
+    assert.equal(month.dueAt, at('2026-03-01T04:59:59.999Z'));
+    assert.equal(month.title, 'Notice to Acme');
+    assert.equal(month.source, 'plan notification.regimes_custom');
+    assert.equal(month.basis, 'plan');
+  });
+
+  it('starts at the clock field named, with its own warning lead', () => {
+    // decided_at 2026-02-02 09:00Z + 24 h.
+    assert.equal(due({ clock: 'decided_at', window: { hours: 24 } }).dueAt, at('2026-02-03T09:00:00Z'));
+    assert.equal(due({ window: { hours: 24 }, warn_before_hours: 2 }).warnBeforeMs, 2 * H);
+    assert.equal(due({ window: { hours: 24 } }).warnBeforeMs, 24 * H);
+  });
+
+  it('applies on its conditions: jurisdictions, data types, record counts, breach', () => {
+    const appliesWith = (conditions: Record<string, unknown>) =>
+      run(incident, '2026-02-01T00:00:00Z', custom({ window: { hours: 24 }, conditions })).length === 1;
+    assert.equal(appliesWith({}), true);
+    assert.equal(appliesWith({ jurisdictions: ['EU'] }), true);
+    assert.equal(appliesWith({ jurisdictions: ['us-ca'] }), false);
+    assert.equal(appliesWith({ customer_data: true, personal_data: true }), true);
+    assert.equal(appliesWith({ phi: true }), false);
+    assert.equal(appliesWith({ high_risk: true }), false);
+    assert.equal(appliesWith({ min_records: 120 }), true);
+    assert.equal(appliesWith({ min_records: 121 }), false);
+    const noBreach = { ...incident, notifications: { aware_at: '2026-01-31T10:00:00Z' } };
+    assert.equal(run(noBreach, '2026-02-01T00:00:00Z', custom({ window: { hours: 24 } })).length, 0);
+    assert.equal(run(noBreach, '2026-02-01T00:00:00Z', custom({ window: { hours: 24 }, conditions: { requires_breach: false } })).length, 1);
+  });
+
+  it('refuses built-in ids and duplicates; keeps the older object form inside regimes working', () => {
+    const { regimes, problems } = resolveRegimes(
+      ['gdpr-art33', { id: 'old-form', trigger: { customer_data: true }, clock: 'aware_at', window: { months: 2 } }],
+      {
+        custom: [
+          { id: 'gdpr-art33', name: 'Mine', clock: 'aware_at', window: { hours: 1 } },
+          { id: 'old-form', name: 'Again', clock: 'aware_at', window: { hours: 1 } },
+          { id: 'acme-msa', name: 'Notice to Acme', clock: 'resolved_at', window: { hours: 1 } },
+          { name: 'No id', clock: 'aware_at', window: { hours: 1 } },
+          { id: 'acme-sla', name: 'SLA notice', clock: 'detected_at', window: { weeks: 1 } },
+        ],
+      },
+    );
+    assert.deepEqual(regimes.map((r) => [r.id, r.definedBy, r.window?.unit]), [
+      ['gdpr-art33', 'built-in', 'hours'], ['old-form', 'plan', 'months'], ['acme-sla', 'plan', undefined],
+    ]);
+    assert.deepEqual(problems.map((p) => [p.kind, p.path]), [
+      ['invalid-regime', ['notification', 'regimes_custom', 0, 'id']],
+      ['duplicate-regime', ['notification', 'regimes_custom', 1]],
+      ['invalid-regime', ['notification', 'regimes_custom', 2, 'clock']],
+      ['invalid-regime', ['notification', 'regimes_custom', 3]],
+      ['invalid-regime', ['notification', 'regimes_custom', 4, 'window']],
+    ]);
+  });
+});
+
+describe('deadlines: the catalog agrees with its schema and its documentation', () => {
+  const root = path.join(__dirname, '..', '..');
+  const planSchema = JSON.parse(readFileSync(path.join(root, 'schemas', 'response-plan.schema.json'), 'utf8'));
+  const docs = readFileSync(path.join(root, 'docs', 'rules', 'notification-deadline.md'), 'utf8');
+
+  it('the plan schema offers exactly the built-in ids and the plan clocks', () => {
+    assert.deepEqual(planSchema.properties.notification.properties.regimes.items.then.enum, BUILTIN_REGIME_IDS);
+    const custom = planSchema.definitions.custom_regime.properties;
+    assert.deepEqual(custom.id.allOf[1].not.enum, BUILTIN_REGIME_IDS);
+    assert.deepEqual(custom.clock.enum, PLAN_CLOCKS);
+    assert.deepEqual(planSchema.definitions.plan_regime.properties.clock.enum, PLAN_CLOCKS);
+  });
+
+  it('the rule docs table every built-in regime with its status', () => {
+    const rows = new Map(docs.split('\n').filter((line) => line.startsWith('| ')).map((line) => {
+      const cells = line.split(' | ');
+      return [cells[0]!.slice(2), cells] as const;
+    }));
+    for (const regime of BUILTIN_REGIMES) {
+      const row = rows.get(regime.id);
+      assert.ok(row, `docs/rules/notification-deadline.md has no row for ${regime.id}`);
+      assert.ok(row.at(-1)!.startsWith(regime.basis), `${regime.id}: status ${regime.basis} in "${row.at(-1)}"`);
+    }
   });
 });

@@ -12,13 +12,13 @@ const SEV1 = '  - { id: SEV1, name: Critical, post_incident_review: { required: 
 const sev2 = (reviewDays: number) =>
   `  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: ${reviewDays} }, remediation_due_days: 30 }\n`;
 
-interface PlanChange { organization?: string; comment?: string; reviewDays?: number; regimes?: string; rules?: string }
+interface PlanChange { organization?: string; comment?: string; reviewDays?: number; regimes?: string; custom?: string; rules?: string }
 
-const plan = ({ organization = 'Acme Cloud, Inc.', comment = '', reviewDays = 10, regimes = '[gdpr-art33]', rules = '' }: PlanChange = {}) =>
+const plan = ({ organization = 'Acme Cloud, Inc.', comment = '', reviewDays = 10, regimes = '[gdpr-art33]', custom, rules = '' }: PlanChange = {}) =>
   responsePlan({
     organization: `${organization}${comment}`,
     roles: ['incident_lead', 'legal'],
-    extra: `notification: { regimes: ${regimes}, customer_dpa_hours: 48 }\n${rules}`,
+    extra: `notification: { regimes: ${regimes}${custom ? `, regimes_custom: ${custom}` : ''}, customer_dpa_hours: 48 }\n${rules}`,
     severities: SEV1 + sev2(reviewDays),
   });
 
@@ -88,6 +88,12 @@ describe('Program: a plan edit re-checks only the documents that read what it ch
     assert.deepEqual(ws.takeReads(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'incidents/INC-3.yaml', 'tabletop/TTX-1.yaml']);
   });
 
+  it('a custom regime added (regimes_custom) re-analyses the same documents', () => {
+    const ws = workspace();
+    ws.edit('plan.yaml', plan({ custom: '[{ id: acme-msa, name: Notice to Acme, clock: aware_at, window: { hours: 24 } }]' }));
+    assert.deepEqual(ws.takeReads(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'incidents/INC-3.yaml', 'tabletop/TTX-1.yaml']);
+  });
+
   it("the plan's rules: severities are re-published everywhere, with no document re-analysed", () => {
     const ws = workspace();
     // An incident with a severity the plan does not define: one finding whose severity the plan's rules set.
@@ -100,7 +106,7 @@ describe('Program: a plan edit re-checks only the documents that read what it ch
   });
 
   it('each of these edits leaves every document with the findings a fresh analysis gives', () => {
-    for (const change of [{ comment: ' # x' }, { organization: 'Other' }, { reviewDays: 3 }, { regimes: '[us-ca]' }, { rules: 'rules: { quiet-period: off }\n' }]) {
+    for (const change of [{ comment: ' # x' }, { organization: 'Other' }, { reviewDays: 3 }, { regimes: '[us-ca]' }, { custom: '[{ id: acme-msa, name: Acme, clock: detected_at, window: { months: 1 } }]' }, { rules: 'rules: { quiet-period: off }\n' }]) {
       const ws = workspace();
       ws.edit('plan.yaml', plan(change));
       const fresh = ws.fresh(ws.files.keys());

@@ -153,20 +153,49 @@ function validCount(startMs: number, n: number, cal: BusinessCalendar): boolean 
 }
 
 /**
- * Due instant of "N business days" from a trigger (SEC Form 8-K General Instruction B.1):
- * the end of the Nth business day, counted in the calendar's zone. A trigger on a business
- * day is day 0; a trigger on a weekend or holiday "begins to run on, and includes, the first
- * business day thereafter". Both come to counting business days strictly after the trigger's
- * local date. With n = 0 the due is the end of the first business day on or after the trigger.
- * Undefined for invalid input or when no business day is found within ten years.
+ * The local date (`YYYY-MM-DD`) of the last day of "N business days" from a trigger (SEC Form
+ * 8-K General Instruction B.1), counted in the calendar's zone. A trigger on a business day is
+ * day 0; a trigger on a weekend or holiday "begins to run on, and includes, the first business
+ * day thereafter". Both come to counting business days strictly after the trigger's local
+ * date. With n = 0 it is the first business day on or after the trigger. Undefined for
+ * invalid input or when no business day is found within ten years.
  */
-export function addBusinessDays(startMs: number, n: number, cal: BusinessCalendar): number | undefined {
+export function businessDayDue(startMs: number, n: number, cal: BusinessCalendar): string | undefined {
   if (!validCount(startMs, n, cal)) return undefined;
-  const zone = resolveZone(cal.zone);
-  const day0 = localDate(startMs, zone);
-  if (n === 0 && isBusinessDay(day0, cal)) return endOfLocalDay(day0, zone);
-  const due = nthBusinessDayAfter(day0, Math.max(n, 1), cal);
-  return due === undefined ? undefined : endOfLocalDay(due, zone);
+  const day0 = localDate(startMs, resolveZone(cal.zone));
+  if (n === 0 && isBusinessDay(day0, cal)) return day0;
+  return nthBusinessDayAfter(day0, Math.max(n, 1), cal);
+}
+
+/** Due instant of "N business days" from a trigger: the end of `businessDayDue`'s day. */
+export function addBusinessDays(startMs: number, n: number, cal: BusinessCalendar): number | undefined {
+  const due = businessDayDue(startMs, n, cal);
+  return due === undefined ? undefined : endOfLocalDay(due, resolveZone(cal.zone));
+}
+
+/**
+ * A wall-clock time on a local date (`17:30` on `2026-03-09` in America/New_York), as an
+ * instant; the offset is the one in force that day, so the instant follows DST changes.
+ */
+export function localTimeOn(isoDate: string, hour: number, minute: number, zone: string): number | undefined {
+  const m = DATE_PATTERN.exec(isoDate);
+  if (!m) return undefined;
+  const dt = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour, minute }, { zone: resolveZone(zone) });
+  return dt.isValid ? dt.toMillis() : undefined;
+}
+
+/**
+ * The local date on which a period of N months from a trigger ends (Regulation 1182/71 Art. 3):
+ * the trigger's day is not counted (3(1)), and the period ends with the day of the last month
+ * that has the same date as the trigger's day, or, when that month has no such date, with its
+ * last day (3(2)(c)): 31 January + 1 month → 28 (or 29) February. The weekend and holiday
+ * extension of Art. 3(4) is not applied: the earlier reading. Days are local to `zone`.
+ */
+export function monthsLater(startMs: number, n: number, zone: string): string | undefined {
+  if (!Number.isFinite(startMs) || !Number.isInteger(n) || n < 0) return undefined;
+  const start = DateTime.fromISO(localDate(startMs, resolveZone(zone)), { zone: 'UTC' });
+  // luxon clamps a missing day to the month's last day, as Art. 3(2)(c) does.
+  return start.isValid ? start.plus({ months: n }).toISODate() ?? undefined : undefined;
 }
 
 /**

@@ -7,10 +7,13 @@ export {
   usFederalHolidays,
   isBusinessDay,
   addBusinessDays,
+  businessDayDue,
+  localTimeOn,
+  monthsLater,
   endOfDayAfterBusinessDays,
 } from './calendar';
 export type { BusinessCalendar, FederalHoliday } from './calendar';
-export { BUILTIN_REGIMES, CLOCK_PATHS, resolveRegimes } from './regimes';
-export type { ClockName, IncidentFacts, Regime, RegimeWindow, RegimeProblem, RegimeOptions } from './regimes';
+export { BUILTIN_REGIMES, BUILTIN_REGIME_IDS, CLOCK_PATHS, PLAN_CLOCKS, resolveRegimes, residentsOf } from './regimes';
+export type { ClockName, ClockSpec, NoticeClock, IncidentFacts, Regime, RegimeCap, RegimeWindow, RegimeProblem, RegimeOptions } from './regimes';
 export { evaluateNotificationClocks, openClocks, incidentFacts, notificationPlanFrom } from './engine';
-export type { ClockResult, ClockStatus, NotificationInput, NotificationPlan } from './engine';
+export type { ClockResult, ClockStatus, DueBound, DueDay, NotificationInput, NotificationPlan } from './engine';

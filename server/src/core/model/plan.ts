@@ -26,6 +26,8 @@ export interface PlanFacts {
   roles: string[];
   businessDays: { weekdays?: string[]; holidays?: string[] };
   regimes: unknown[];
+  /** `notification.regimes_custom`: the plan's own regimes. */
+  regimesCustom: unknown[];
   customerDpaHours?: number;
   warnBeforeHours: number;
   reviewIntervalDays?: number;
@@ -53,6 +55,7 @@ export function extractPlanFacts(doc: Cc7Document): PlanFacts {
     roles: Object.keys(record(data.roles)),
     businessDays: { weekdays: strings(businessDays.weekdays), holidays: strings(businessDays.holidays) },
     regimes: list(notification.regimes),
+    regimesCustom: list(notification.regimes_custom),
     customerDpaHours: count(notification.customer_dpa_hours),
     warnBeforeHours: count(notification.warn_before_hours) ?? DEFAULT_WARN_BEFORE_HOURS,
     reviewIntervalDays: count(data.review_interval_days),
@@ -98,7 +101,7 @@ export function planPartKeys(plan: PlanFacts | undefined): PlanPartKeys {
       calendar: JSON.stringify(plan?.businessDays ?? null),
       severityIds: (plan?.severities ?? []).map((level) => level.id).join(','),
       roles: (plan?.roles ?? []).join(','),
-      regimes: JSON.stringify([plan?.regimes ?? [], plan?.customerDpaHours, plan?.warnBeforeHours]),
+      regimes: JSON.stringify([plan?.regimes ?? [], plan?.regimesCustom ?? [], plan?.customerDpaHours, plan?.warnBeforeHours]),
     },
     severities: new Map((plan?.severities ?? []).map((level) => [level.id, JSON.stringify(level)])),
   };

@@ -98,6 +98,9 @@ function toIssue(error: ErrorObject): SchemaIssue {
       return { rule: 'schema', path, on: 'value', message: `${where} must be ${JSON.stringify(error.params.allowedValue)}` };
     case 'pattern':
       return { rule: 'schema', path, on: 'value', message: `${where} ${patternMeaning(error)}` };
+    case 'not':
+      // The `not` schema says in its description what the excluded values are (a built-in regime id).
+      return { rule: 'schema', path, on: 'value', message: `${where} ${(error.schema as { description?: string }).description ?? 'is not allowed here'}` };
     case 'format':
       return { rule: 'schema', path, on: 'value', message: `${where} is not a real date or time: ${instantProblem(String(error.data))}` };
     default:

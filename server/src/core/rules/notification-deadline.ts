@@ -1,4 +1,3 @@
-import { zoneOf } from '../model/plan';
 import { evaluateNotificationClocks, notificationPlanFrom } from '../deadlines';
 import type { Report, Rule } from './rule';
 import { clockReport } from './support/notification';
@@ -17,7 +16,6 @@ export const notificationDeadline: Rule = {
   checkDocument(doc, context): Report[] {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const results = evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(context.plan), now: context.now });
-    const zone = zoneOf(context.plan);
-    return results.flatMap((result) => clockReport(result, doc.data, zone) ?? []);
+    return results.flatMap((result) => clockReport(result, doc.data) ?? []);
   },
 };

@@ -2,16 +2,12 @@
 // arithmetic; this module decides which clock results are findings, where each sits and what
 // its message says. Instants are shown in UTC (formatInstant), lengths with formatDuration.
 import { getIn } from '../../model/data';
+import { formatPath } from '../../model/schemas';
 import type { ClockResult, RegimeWindow } from '../../deadlines';
-import { formatDuration, formatInstant, localDate, usFederalCalendar } from '../../deadlines';
+import { formatDuration, formatInstant } from '../../deadlines';
 import type { Report } from '../rule';
 
-/** A YAML path as the dotted text messages use (`notifications.breach_determination.decided_at`). */
-export function dotted(path: readonly string[]): string {
-  return path.join('.');
-}
-
-/** `72 h`, `30 calendar days`, `4 business days`. */
+/** `72 h`, `30 calendar days`, `4 business days`, `1 month`. */
 export function describeWindow(window: RegimeWindow | undefined): string | undefined {
   if (!window) return undefined;
   switch (window.unit) {
@@ -21,6 +17,8 @@ export function describeWindow(window: RegimeWindow | undefined): string | undef
       return `${window.amount} calendar day${window.amount === 1 ? '' : 's'}`;
     case 'business_days':
       return `${window.amount} business day${window.amount === 1 ? '' : 's'}`;
+    case 'months':
+      return `${window.amount} month${window.amount === 1 ? '' : 's'}`;
     case 'none':
       return undefined;
   }
@@ -39,9 +37,10 @@ function closeIt(regime: string): string {
     'or record why it is not required under notifications.not_required';
 }
 
-/** Said whenever a clock counted from detected_at (SPEC 2.4: the message must say so). */
+/** Said whenever a deadline counted from detected_at (SPEC 2.4: the message must say so). */
 function fallbackNote(result: ClockResult, incident: unknown): string {
-  if (!result.awareFallback) return '';
+  const boundByDetection = result.boundBy?.field.length === 1 && result.boundBy.field[0] === 'detected_at';
+  if (!result.awareFallback && !boundByDetection) return '';
   const why = isAbsent(getIn(incident, ['notifications', 'aware_at'])) ? 'is missing' : 'is not a readable timestamp';
   return ` (the clock started at detected_at because notifications.aware_at ${why}: record when the organization became aware)`;
 }
@@ -53,27 +52,33 @@ const RECORD_CLOCK: Readonly<Record<string, string>> = {
   'notifications.aware_at': 'record when the organization became aware of the breach',
   'notifications.breach_determination.decided_at': 'record when the breach was determined',
   'notifications.materiality.determined_at': 'record when materiality was determined',
+  'notifications.dora.classified_at': 'record when the incident was classified as major under DORA',
+  'notifications.bank_incident.determined_at': 'record when the bank determined that a notification incident occurred',
   detected_at: 'record when the incident was detected',
 };
 
 /**
  * The finding for one regime's clock, or undefined when it needs none (met, not required,
- * or open further off than warn_before_hours: the code lens shows those). `incident` is the
+ * open further off than its warning lead: the code lens shows those; a chained clock waiting
+ * on its predecessor regime, whose own finding speaks). `incident` is the
  * document's data, read only to tell a missing clock field from an unreadable one.
  */
-export function clockReport(result: ClockResult, incident: unknown, planZone: string): Report | undefined {
+export function clockReport(result: ClockResult, incident: unknown): Report | undefined {
   const subject = result.regime;
   const clockField = result.clockField;
-  const due = result.dueAt === undefined ? '' : formatDue(result.dueAt, result.window, planZone);
+  // Without a notice the finding sits on the clock that set the deadline (a cap may have).
+  const dueField = result.boundBy?.field ?? clockField;
+  const due = formatDue(result);
   switch (result.status) {
     case 'met':
     case 'not-required':
     case 'open':
+    case 'waiting':
       return undefined;
 
     case 'breached':
       return {
-        path: clockField,
+        path: dueField,
         subject,
         message: `${result.title} was due ${due}, ${formatDuration(result.lateByMs!)} ago` +
           `${fallbackNote(result, incident)}: ${closeIt(subject)}`,
@@ -81,7 +86,7 @@ export function clockReport(result: ClockResult, incident: unknown, planZone: st
 
     case 'approaching':
       return {
-        path: clockField,
+        path: dueField,
         subject,
         severity: 'warning',
         message: `${result.title} is due ${due}, in ${formatDuration(result.remainingMs!)}` +
@@ -107,7 +112,7 @@ export function clockReport(result: ClockResult, incident: unknown, planZone: st
     }
 
     case 'clock-missing': {
-      const field = dotted(clockField);
+      const field = formatPath(clockField);
       const state = isAbsent(getIn(incident, clockField)) ? 'which is missing' : 'which is not a readable timestamp';
       const also = field === 'notifications.aware_at' ? ', and detected_at, its fallback, cannot be read either' : '';
       const window = describeWindow(result.window);
@@ -116,6 +121,18 @@ export function clockReport(result: ClockResult, incident: unknown, planZone: st
         subject,
         message: `${subject}'s clock starts at ${field}, ${state}${also}: the deadline cannot be checked — ` +
           `${RECORD_CLOCK[field] ?? `record ${field}`} (${result.title}${window ? `, ${window}` : ''})`,
+      };
+    }
+
+    case 'predecessor-missing': {
+      const predecessor = result.predecessor!;
+      const window = describeWindow(result.window);
+      return {
+        path: clockField,
+        subject,
+        message: `${result.title} is due ${window ? `${window} ` : ''}after the ${predecessor} notice is sent, and no ${predecessor} ` +
+          `notice is recorded, so its clock cannot start: record the ${predecessor} notice under notifications.notices ` +
+          `(regime: ${predecessor}) with its notified_at, or record why ${subject} is not required under notifications.not_required`,
       };
     }
 
@@ -138,19 +155,29 @@ export function clockReport(result: ClockResult, incident: unknown, planZone: st
             'notification.customer_dpa_hours, so the customer notice deadline cannot be checked: set it in the plan ' +
             'to the shortest customer contract window in hours (e.g. 48)'
           : `${subject} applies but the plan gives it no usable window, so its deadline cannot be checked: ` +
-            `give the regime in the plan's notification.regimes a window of { hours }, { calendar_days } or { business_days }`,
+            'give the regime in the plan a window of { hours }, { calendar_days }, { business_days } or { months }',
       };
   }
 }
 
 /**
- * A due instant in UTC; a business-day deadline ends at the end of a local day, so that day
- * is named too: `2026-07-09 03:59 UTC (end of 2026-07-08 in America/New_York)`.
+ * A due instant in UTC, with the local day it ends when counted in days or months
+ * (`2026-07-09 03:59 UTC (end of 2026-07-08 in America/New_York)`, `… (17:30 on 2026-03-09 in
+ * America/New_York)`), and the bound that set it when a capped regime's second bound came first.
  */
-function formatDue(dueAt: number, window: RegimeWindow | undefined, planZone: string): string {
-  if (window?.unit !== 'business_days') return formatInstant(dueAt);
-  const zone = window.calendar === 'us-federal' ? usFederalCalendar().zone : planZone;
-  return `${formatInstant(dueAt)} (end of ${localDate(dueAt, zone)} in ${zone})`;
+function formatDue(result: ClockResult): string {
+  if (result.dueAt === undefined) return '';
+  const day = result.dueDay;
+  const local = day ? ` (${day.cutoff ? `${day.cutoff} on` : 'end of'} ${day.date} in ${day.zone})` : '';
+  return `${formatInstant(result.dueAt)}${local}${boundNote(result)}`;
+}
+
+/** ` (at most 24 h from notifications.aware_at)`, ` (no later than the us-vt notice)`. */
+function boundNote(result: ClockResult): string {
+  const bound = result.boundBy;
+  if (!bound) return '';
+  if (bound.notice) return ` (no later than the ${bound.notice} notice)`;
+  return ` (at most ${describeWindow(bound.window)} from ${formatPath(bound.field)})`;
 }
 
 /** `GDPR Art. 34` from the regime's title or source, for the no-decision message. */

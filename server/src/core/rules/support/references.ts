@@ -70,9 +70,9 @@ export function planRelated(plan: PlanFacts, path: string, message: string): Rel
   return plan.path === path ? [] : [{ path: plan.path, range: START_OF_FILE, message }];
 }
 
-/** Ids of the regimes the plan lists: built-in ids and plan regimes `{ id, ... }`. */
+/** Ids of the regimes the plan puts in scope: built-in ids and plan regimes `{ id, ... }` of both lists. */
 export function planRegimeIds(plan: PlanFacts): string[] {
-  return plan.regimes.flatMap((entry) => {
+  return [...plan.regimes, ...plan.regimesCustom].flatMap((entry) => {
     if (typeof entry === 'string' && entry.trim() !== '') return [entry.trim()];
     if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
       const id = (entry as Record<string, unknown>).id;
