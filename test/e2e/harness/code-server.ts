@@ -21,6 +21,8 @@ export interface CodeServer {
   folderUrl(folder: string): string;
   /** The workbench as a development host running extension tests (needs the smoke-test driver option). */
   extensionTestsUrl(folder: string, extensionDevelopmentPath: string, extensionTestsPath: string): string;
+  /** Resolves with the exit code (or signal) when code-server ends, whoever ends it. */
+  exited: Promise<number | string>;
   stop(): Promise<void>;
 }
 
@@ -91,9 +93,9 @@ function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Installs a .vsix into the state folder's extensions dir; throws a one-line reason. */
+/** Installs a .vsix into the state folder's extensions dir, over an installed copy of the same version; throws a one-line reason. */
 export function installExtension(editor: Editor, stateDir: string, vsix: string): void {
-  const run = spawnSync(editor.node, [...commonArgs(editor, stateDir), '--install-extension', vsix], { encoding: 'utf8', env: serverEnv(), timeout: 120_000 });
+  const run = spawnSync(editor.node, [...commonArgs(editor, stateDir), '--install-extension', vsix, '--force'], { encoding: 'utf8', env: serverEnv(), timeout: 120_000 });
   if (run.status !== 0) {
     const reason = `${run.stderr}\n${run.stdout}`.trim().split('\n').pop();
     throw new Error(`code-server --install-extension ${path.basename(vsix)} failed (${run.status ?? run.signal ?? run.error?.message}): ${reason}`);
@@ -181,6 +183,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     options.workspace,
   ];
   const child = spawn(options.editor.node, args, { env: serverEnv(options.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exitedWith = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   const cancelCleanUp = onProcessEnd(() => killGroup(child, 'SIGKILL'));
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -218,6 +221,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       ];
       return `${origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
+    exited: exitedWith,
     stop,
   };
 }

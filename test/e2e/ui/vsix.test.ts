@@ -1,7 +1,7 @@
 /** The .vsix the UI tests install (test/packaging.test.ts checks which files it holds). */
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { packagedVsix } from './support/workbench';
+import { packagedVsix } from '../harness/vsix';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 

@@ -1,15 +1,16 @@
 /**
  * One workbench for a UI test file: the packaged .vsix installed into a fresh code-server (not
- * the development payload), a fresh copy of examples/acme open at EXPECTED.md's as-of time,
+ * the development payload; the UI root hook packages it), a fresh copy of examples/acme open at EXPECTED.md's as-of time,
  * and Chromium on the page. Screenshots go to test/artifacts/ (git-ignored).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser } from '../../harness/browser';
 import { installExtension, startCodeServer, type CodeServer } from '../../harness/code-server';
 import { installEditor } from '../../harness/editor';
 import { ACME_NOW, REPO_ROOT, copyExample, removeDirs, scratchDir } from '../../harness/scratch';
+import { packagedVsix } from '../../harness/vsix';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 
@@ -20,12 +21,6 @@ export interface Workbench {
   /** Saves a screenshot of the page as test/artifacts/<name>; resolves to its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
-}
-
-/** The .vsix `npm run package` wrote (the UI root hook runs it). */
-export function packagedVsix(): string {
-  const { name, version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  return path.join(REPO_ROOT, `${name}-${version}.vsix`);
 }
 
 export async function openWorkbench(): Promise<Workbench> {
