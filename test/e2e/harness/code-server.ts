@@ -97,8 +97,7 @@ function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 export function installExtension(editor: Editor, stateDir: string, vsix: string): void {
   const run = spawnSync(editor.node, [...commonArgs(editor, stateDir), '--install-extension', vsix, '--force'], { encoding: 'utf8', env: serverEnv(), timeout: 120_000 });
   if (run.status !== 0) {
-    const reason = `${run.stderr}\n${run.stdout}`.trim().split('\n').pop();
-    throw new Error(`code-server --install-extension ${path.basename(vsix)} failed (${run.status ?? run.signal ?? run.error?.message}): ${reason}`);
+    throw new Error(`code-server --install-extension ${path.basename(vsix)} failed (${run.status ?? run.signal ?? run.error?.message}): ${reasonIn(`${run.stderr}\n${run.stdout}`)}`);
   }
 }
 
@@ -113,13 +112,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves when code-server says it listens, rejects when it exits first or takes too long. */
+/** The line of a process's output that says why it failed: its first error line, else its last line. */
+function reasonIn(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /error/i.test(line)) ?? lines.pop() ?? 'no output';
+}
+
+/** Resolves when code-server says it listens; rejects when it cannot be spawned, exits first or takes too long. */
 function listening(child: ChildProcess, output: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
       clearTimeout(timer);
       child.stdout!.off('data', onData);
       child.off('exit', onExit);
+      child.off('error', onError);
       if (error) reject(error);
       else resolve();
     };
@@ -127,10 +133,12 @@ function listening(child: ChildProcess, output: () => string): Promise<void> {
       if (output().includes('HTTP server listening on')) done();
     };
     const onExit = (code: number | null, signal: string | null) =>
-      done(new Error(`code-server exited (${code ?? signal}) before listening: ${output().trim().split('\n').pop() ?? 'no output'}`));
+      done(new Error(`code-server exited (${code ?? signal}) before listening: ${reasonIn(output())}`));
+    const onError = (error: Error) => done(new Error(`could not start code-server: ${error.message}`));
     const timer = setTimeout(() => done(new Error(`code-server did not listen within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
     child.stdout!.on('data', onData);
     child.once('exit', onExit);
+    child.once('error', onError);
   });
 }
 
