@@ -22,7 +22,7 @@ const MINUTE = 60_000;
 const STAGES = [
   { name: 'node suites', args: [...MOCHA, '--ignore', 'test/e2e/**', 'test/**/*.test.ts'], timeoutMs: 15 * MINUTE },
   { name: 'extension host (code-server)', args: [...TSX, 'test/e2e/host.ts'], timeoutMs: 10 * MINUTE },
-  { name: 'UI (code-server, packaged .vsix)', args: [...MOCHA, '--timeout', '120000', '--require', 'test/e2e/ui/package-hook.ts', 'test/e2e/ui/*.test.ts'], timeoutMs: 10 * MINUTE },
+  { name: 'UI (code-server, packaged .vsix)', args: [...MOCHA, '--timeout', '180000', '--require', 'test/e2e/ui/package-hook.ts', 'test/e2e/ui/*.test.ts'], timeoutMs: 10 * MINUTE },
   { name: 'extension host (desktop VS Code)', args: [...TSX, 'test/e2e/electron.ts'], timeoutMs: 10 * MINUTE },
 ];
 

@@ -68,7 +68,8 @@ function installCodeServer(paths) {
   // Node 24 arrives with the packages, so unpack them all first, then run their install
   // scripts under it: code-server's postinstall insists on Node 24 and builds native modules
   // against the headers in npm_config_nodedir (else node-gyp would try to download them).
-  run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: paths.dir });
+  // (npm runs under the Node on PATH here, not 24: --loglevel=error hides its engine warnings.)
+  run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: paths.dir });
   const env = { ...process.env, PATH: `${path.dirname(paths.node)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: paths.nodeDir };
   run('npm', ['rebuild', '--no-audit', '--no-fund'], { cwd: paths.dir, env });
   writeFileSync(path.join(paths.dir, MARKER), `${new Date().toISOString()}\n`);

@@ -1,7 +1,8 @@
 /**
  * code-server under Node 24: VS Code's workbench served on 127.0.0.1 with its real Node
  * extension host. Every run has its own state folder (config file, user data with seeded
- * settings, extensions), so nothing is read from or written to ~/.config or ~/.local.
+ * settings, extensions, code-server's own logs), so nothing is read from or written to
+ * ~/.config or ~/.local.
  * The server and everything it starts (extension host, our language server) form one process
  * group, which `stop()` ends, and which is killed when this process exits or is interrupted
  * (SIGINT, SIGTERM) without stopping it.
@@ -87,15 +88,18 @@ function commonArgs(editor: Editor, stateDir: string): string[] {
   ];
 }
 
-/** code-server's environment: ours without Node options meant for this process (tsx). */
-function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/**
+ * code-server's environment: ours without Node options meant for this process (tsx), with its
+ * data folder (logs, heartbeat) in the state folder.
+ */
+function serverEnv(stateDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const { NODE_OPTIONS: _nodeOptions, ...env } = process.env;
-  return { ...env, ...extra };
+  return { ...env, XDG_DATA_HOME: path.join(stateDir, 'data'), ...extra };
 }
 
 /** Installs a .vsix into the state folder's extensions dir, over an installed copy of the same version; throws a one-line reason. */
 export function installExtension(editor: Editor, stateDir: string, vsix: string): void {
-  const run = spawnSync(editor.node, [...commonArgs(editor, stateDir), '--install-extension', vsix, '--force'], { encoding: 'utf8', env: serverEnv(), timeout: 120_000 });
+  const run = spawnSync(editor.node, [...commonArgs(editor, stateDir), '--install-extension', vsix, '--force'], { encoding: 'utf8', env: serverEnv(stateDir), timeout: 120_000 });
   if (run.status !== 0) {
     throw new Error(`code-server --install-extension ${path.basename(vsix)} failed (${run.status ?? run.signal ?? run.error?.message}): ${reasonIn(`${run.stderr}\n${run.stdout}`)}`);
   }
@@ -190,7 +194,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--vscode-option', 'enable-smoke-test-driver',
     options.workspace,
   ];
-  const child = spawn(options.editor.node, args, { env: serverEnv(options.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.editor.node, args, { env: serverEnv(options.stateDir, options.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const exitedWith = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   const cancelCleanUp = onProcessEnd(() => killGroup(child, 'SIGKILL'));
   let output = '';

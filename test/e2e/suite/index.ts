@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import type { Counts } from '../harness/counts';
 
-const TEST_TIMEOUT_MS = 60_000;
+const TEST_TIMEOUT_MS = 120_000;
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: TEST_TIMEOUT_MS });

@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../harness/scratch';
 import { openWorkbench, type Workbench } from './support/workbench';
 
 /** How long the workbench may take to show what a test waits for. */
-const UI_TIMEOUT_MS = 30_000;
+const UI_TIMEOUT_MS = 60_000;
 /** examples/acme/EXPECTED.md: 3 errors, 2 warnings, 1 info; VS Code's wording of the status item. */
 const PROBLEM_COUNTS = 'Errors: 3, Warnings: 2, Infos: 1';
 const ACME_RULES = ['notification-deadline', 'remediation-overdue', 'remediation-untracked', 'pir-deadline', 'timestamp-timezone'];
@@ -28,7 +28,7 @@ const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').
 const problemRows = (page: Page) => page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 
 describe('the packaged extension in VS Code (code-server, UI)', function () {
-  this.timeout(120_000);
+  this.timeout(180_000);
   let workbench: Workbench;
 
   before(async () => {

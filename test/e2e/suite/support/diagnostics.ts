@@ -34,7 +34,7 @@ export function cc7Diagnostics(uri: vscode.Uri): SeenDiagnostic[] {
  * Resolves with the file's cc7 diagnostics once `done` holds for them (now, or after a
  * diagnostics change event); rejects after `timeoutMs` with what the file had then.
  */
-export function waitForDiagnostics(uri: vscode.Uri, done: (seen: SeenDiagnostic[]) => boolean, description: string, timeoutMs = 30_000): Promise<SeenDiagnostic[]> {
+export function waitForDiagnostics(uri: vscode.Uri, done: (seen: SeenDiagnostic[]) => boolean, description: string, timeoutMs = 60_000): Promise<SeenDiagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const seen = cc7Diagnostics(uri);
