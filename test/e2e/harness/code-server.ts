@@ -15,14 +15,11 @@ import * as path from 'node:path';
 import type { Editor } from './editor';
 
 export interface CodeServer {
-  /** `http://127.0.0.1:<port>` */
-  origin: string;
-  port: number;
   /** The workbench with `folder` open. */
   folderUrl(folder: string): string;
   /** The workbench as a development host running extension tests (needs the smoke-test driver option). */
   extensionTestsUrl(folder: string, extensionDevelopmentPath: string, extensionTestsPath: string): string;
-  /** Resolves with the exit code (or signal) when code-server ends, whoever ends it. */
+  /** Resolves with the exit code (or signal, or spawn error) when code-server ends, whoever ends it. */
   exited: Promise<number | string>;
   stop(): Promise<void>;
 }
@@ -105,7 +102,7 @@ export function installExtension(editor: Editor, stateDir: string, vsix: string)
   }
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -146,15 +143,13 @@ function listening(child: ChildProcess, output: () => string): Promise<void> {
   });
 }
 
-function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
+/** Whether `ended` settles within `ms`. */
+function within(ended: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
   });
+  return Promise.race([ended.then(() => true), late]).finally(() => clearTimeout(timer));
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -195,7 +190,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     options.workspace,
   ];
   const child = spawn(options.editor.node, args, { env: serverEnv(options.stateDir, options.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exitedWith = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exitedWith = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+    child.once('error', (error) => resolve(error.message));
+  });
   const cancelCleanUp = onProcessEnd(() => killGroup(child, 'SIGKILL'));
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -207,7 +205,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const stop = async () => {
     cancelCleanUp();
     killGroup(child, 'SIGTERM');
-    if (!(await exited(child, STOP_TIMEOUT_MS))) killGroup(child, 'SIGKILL');
+    if (!(await within(exitedWith, STOP_TIMEOUT_MS))) killGroup(child, 'SIGKILL');
     // The extension host and the language server may outlive the server by a moment.
     killGroup(child, 'SIGKILL');
   };
@@ -223,8 +221,6 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   const remote = (file: string) => `vscode-remote://127.0.0.1:${port}${file}`;
   return {
-    origin,
-    port,
     folderUrl: (folder) => `${origin}/?folder=${encodeURIComponent(folder)}`,
     extensionTestsUrl: (folder, extensionDevelopmentPath, extensionTestsPath) => {
       const payload = [

@@ -12,7 +12,7 @@ import { installEditor } from '../../harness/editor';
 import { ACME_NOW, REPO_ROOT, copyExample, removeDirs, scratchDir } from '../../harness/scratch';
 import { packagedVsix } from '../../harness/vsix';
 
-export const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
+const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 
 export interface Workbench {
   page: Page;
