@@ -407,7 +407,6 @@ describe('editor assets', () => {
   describe('package.json', () => {
     const pkg = readJson('package.json') as {
       contributes: { snippets?: unknown; grammars?: unknown };
-      files: string[];
     };
 
     it('contributes the snippets for yaml, and the file exists', () => {
@@ -419,10 +418,6 @@ describe('editor assets', () => {
       assert.deepEqual(pkg.contributes.grammars, [{ scopeName: 'cc7.injection', path: GRAMMAR_PATH, injectTo: ['source.yaml'] }]);
       assert.ok(existsSync(path.join(ROOT, GRAMMAR_PATH)));
       assert.equal((readJson(GRAMMAR_PATH) as { scopeName: string }).scopeName, 'cc7.injection');
-    });
-
-    it('packages both folders', () => {
-      assert.ok(pkg.files.includes('snippets') && pkg.files.includes('syntaxes'));
     });
   });
 
