@@ -105,7 +105,8 @@ function clockTooltip(result: ClockResult, zone: string): string {
   const counted = window ? `${window} from ${dotted(result.clockField)}` : `from ${dotted(result.clockField)}`;
   const fallback = result.awareFallback ? ' (notifications.aware_at is missing or unreadable, so the clock starts at detected_at)' : '';
   const due = result.dueAt === undefined ? '' : `: due ${formatInstant(result.dueAt)} (${formatInstant(result.dueAt, zone)})`;
-  return `${result.title}${due}, ${counted}${fallback}. Source: ${result.source}.`;
+  const closed = result.status === 'not-required' ? ' Closed by its entry under notifications.not_required.' : '';
+  return `${result.title}${due}, ${counted}${fallback}.${closed} Source: ${result.source}.`;
 }
 
 // ---- Dates with a deadline meaning -----------------------------------------------------

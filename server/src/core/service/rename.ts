@@ -13,10 +13,16 @@ export interface FileEdits {
   edits: TextEdit[];
 }
 
+/** A file to move: named after the document id it holds, which is renamed. */
+export interface FileMove {
+  from: string;
+  to: string;
+}
+
 /** What a rename does, or why it is refused. */
 export type RenameOutcome =
   | { refused: string }
-  | { files: FileEdits[]; moveFile?: { from: string; to: string } };
+  | { files: FileEdits[]; moves: FileMove[] };
 
 /** The id a rename would change, with its exact range; undefined when the cursor is on no id. */
 export function prepareRename(request: ServiceRequest, position: Position): { range: Range; placeholder: string } | undefined {
@@ -37,7 +43,7 @@ const NOUNS: Readonly<Record<MentionKind, string>> = { document: 'document id', 
 
 /**
  * The edits renaming the id at `position` to `newName` in every file that writes it; with
- * `moveFiles` (the client can rename files), a file named after a renamed document id moves too.
+ * `moveFiles` (the client can rename files), a file named after the document id it defines moves too.
  */
 export function rename(request: ServiceRequest, position: Position, newName: string, moveFiles: boolean): RenameOutcome | undefined {
   const target = mentionAt(request, position);
@@ -46,18 +52,20 @@ export function rename(request: ServiceRequest, position: Position, newName: str
   if (!shape.pattern.test(newName)) {
     return { refused: `"${newName}" is not a valid ${NOUNS[target.kind]}: write ${shape.expected}` };
   }
-  if (newName === target.id) return { files: [] };
+  if (newName === target.id) return { files: [], moves: [] };
   const taken = takenBy(request, target, newName);
   if (taken) return { refused: `${newName} is already ${taken}: choose another ${NOUNS[target.kind]}` };
 
+  const occurrences = occurrencesOf(request, target);
   const byPath = new Map<string, TextEdit[]>();
-  for (const { path, range } of occurrencesOf(request, target)) {
-    byPath.set(path, [...byPath.get(path) ?? [], { range, newText: newName }]);
-  }
+  for (const { path, range } of occurrences) byPath.set(path, [...byPath.get(path) ?? [], { range, newText: newName }]);
   const files = [...byPath].map(([path, edits]) => ({ path, edits }));
-  const from = target.kind === 'document' && target.defines && moveFiles ? request.doc.path : undefined;
-  const to = from && renamedFile(from, target.id, newName);
-  return to ? { files, moveFile: { from: from!, to } } : { files };
+  if (target.kind !== 'document' || !moveFiles) return { files, moves: [] };
+  const moves = occurrences.flatMap(({ path, defines }) => {
+    const to = defines ? renamedFile(path, target.id, newName) : undefined;
+    return to ? [{ from: path, to }] : [];
+  });
+  return { files, moves };
 }
 
 /** What already has the new id in the target's namespace, worded for the refusal; undefined when it is free. */

@@ -1,5 +1,5 @@
 import { LSPErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
-import { rename, prepareRename, type FileEdits } from '../../core/service/rename';
+import { rename, prepareRename, type FileEdits, type FileMove } from '../../core/service/rename';
 import type { ServerState } from '../state';
 import type { Feature } from './index';
 
@@ -16,21 +16,21 @@ export const renameFeature: Feature = {
       const outcome = request && rename(request, position, newName, state.support.renameFiles);
       if (!outcome) return null;
       if ('refused' in outcome) throw new ResponseError(LSPErrorCodes.RequestFailed, outcome.refused);
-      return workspaceEdit(state, outcome.files, outcome.moveFile);
+      return workspaceEdit(state, outcome.files, outcome.moves);
     });
   },
 };
 
-/** Plain changes by URI; with a file to move, document changes (versioned where open) and then the move. */
-function workspaceEdit(state: ServerState, files: FileEdits[], moveFile: { from: string; to: string } | undefined): WorkspaceEdit {
-  if (!moveFile) return { changes: Object.fromEntries(files.map(({ path, edits }) => [state.uriOf(path), edits])) };
+/** Plain changes by URI; with files to move, document changes (versioned where open) and then the moves. */
+function workspaceEdit(state: ServerState, files: FileEdits[], moves: FileMove[]): WorkspaceEdit {
+  if (moves.length === 0) return { changes: Object.fromEntries(files.map(({ path, edits }) => [state.uriOf(path), edits])) };
   return {
     documentChanges: [
       ...files.map(({ path, edits }) => ({
         textDocument: { uri: state.uriOf(path), version: state.openByPath.get(path)?.version ?? null },
         edits,
       })),
-      { kind: 'rename' as const, oldUri: state.uriOf(moveFile.from), newUri: state.uriOf(moveFile.to) },
+      ...moves.map(({ from, to }) => ({ kind: 'rename' as const, oldUri: state.uriOf(from), newUri: state.uriOf(to) })),
     ],
   };
 }
