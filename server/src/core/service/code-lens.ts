@@ -2,7 +2,6 @@
 // its `id` line; and one countdown per open notification clock, on the clock's field.
 import type { CodeLens, Command } from 'vscode-languageserver-types';
 import { evaluateNotificationClocks, notificationPlanFrom, openClocks, type ClockResult } from '../deadlines';
-import { text } from '../model/data';
 import type { Cc7Document } from '../model/document';
 import type { PlanFacts } from '../model/plan';
 import { zoneOf } from '../model/plan';
@@ -28,20 +27,24 @@ export function codeLenses({ doc, model, now }: ServiceRequest, uri: string): Ti
   const phase = phaseLens(doc, doc.data, plan, now, uri);
   const clocks = openClocks(evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(plan), now }));
   return {
-    value: [phase.lens, ...clocks.map((clock) => clockLens(doc, clock, now))],
-    changesAt: nextChange(now, [...phase.moving, ...clocks.flatMap((clock) => (clock.dueAt === undefined ? [] : [clock.dueAt]))]),
+    value: [...phase?.lens ? [phase.lens] : [], ...clocks.map((clock) => clockLens(doc, clock, now))],
+    changesAt: nextChange(now, [...phase?.moving ?? [], ...clocks.flatMap((clock) => (clock.dueAt === undefined ? [] : [clock.dueAt]))]),
   };
 }
 
-/** `containment · 2 d 4 h old · next: triage.rationale`, running cc7.advancePhase. */
-function phaseLens(doc: Cc7Document, data: Record<string, unknown>, plan: PlanFacts | undefined, now: number, uri: string): { lens: CodeLens; moving: number[] } {
-  const range = doc.locate([data.id === undefined ? 'kind' : 'id'], 'key');
-  const status = text(data.status) ?? 'no status';
+/**
+ * `containment · 2 d 4 h old · next: triage.rationale`, running cc7.advancePhase; none while
+ * the status is not a phase (the schema reports it).
+ */
+function phaseLens(doc: Cc7Document, data: Record<string, unknown>, plan: PlanFacts | undefined, now: number, uri: string): { lens: CodeLens; moving: number[] } | undefined {
   const index = phaseIndex(data.status);
+  if (index === undefined) return undefined;
+  const range = doc.locate([data.id === undefined ? 'kind' : 'id'], 'key');
+  const status = PHASES[index]!;
   const zone = zoneOf(plan);
   const detected = parseInstant(data.detected_at, zone)?.ms;
   const closedAt = parseInstant(data.closed_at, zone)?.ms;
-  const parts = [status];
+  const parts: string[] = [status];
   const moving: number[] = [];
   if (detected !== undefined && data.status === 'closed' && closedAt !== undefined) {
     parts.push(`closed after ${formatDuration(closedAt - detected)}`);
@@ -49,7 +52,7 @@ function phaseLens(doc: Cc7Document, data: Record<string, unknown>, plan: PlanFa
     parts.push(`${formatDuration(now - detected)} old`);
     moving.push(detected);
   }
-  const next = index === undefined ? undefined : PHASES[index + 1];
+  const next = PHASES[index + 1];
   if (next) parts.push(nextStep(data, plan, next));
   const title = parts.join(' · ');
   return { lens: { range, command: next ? { title, command: ADVANCE_PHASE_COMMAND, arguments: [uri] } : titleOnly(title) }, moving };

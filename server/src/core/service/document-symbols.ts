@@ -54,7 +54,8 @@ export function documentSymbols({ doc }: ServiceRequest): DocumentSymbol[] {
   const id = text(doc.data?.id);
   const title = text(doc.data?.title);
   return [{
-    name: id ?? title ?? doc.kind,
+    // A plan has no id or title: it is named by its organization.
+    name: id ?? title ?? text(doc.data?.organization) ?? doc.kind,
     detail: id && title ? `${doc.kind}: ${title}` : doc.kind,
     kind: KIND_SYMBOLS[doc.kind],
     range,
