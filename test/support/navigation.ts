@@ -34,3 +34,17 @@ export async function openFile(server: LspClient, root: string, relative: string
 export function cursorAt(text: string, snippet: string): Position {
   return rangeOfSnippet(text, snippet, snippet).start;
 }
+
+/**
+ * Makes a change (or none: time passing), then waits for the server's refresh requests of
+ * `method` that come after it until what the client then asks for `shows` the change.
+ */
+export async function refreshedUntil(server: LspClient, method: string, change: () => Promise<void>, shows: () => Promise<boolean>, timeoutMs?: number): Promise<void> {
+  let seen = server.refreshes.get(method) ?? 0;
+  await change();
+  for (;;) {
+    await server.waitForRefresh(method, seen + 1, timeoutMs);
+    seen = server.refreshes.get(method)!;
+    if (await shows()) return;
+  }
+}

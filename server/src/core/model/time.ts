@@ -205,8 +205,8 @@ export function formatDuration(ms: number): string {
  * are formatDuration's: minutes under an hour, hours above; the instant itself is a change too.
  */
 export function msUntilDurationChanges(remainingMs: number): number {
-  if (remainingMs > 0) {
-    // Counting down: `5 min` stays until less than 5 min remain.
+  if (remainingMs >= 0) {
+    // Counting down (the instant itself still counts as left): `5 min` stays until less than 5 min remain.
     if (remainingMs < MINUTE_MS) return remainingMs + 1;
     return (remainingMs % (remainingMs < HOUR_MS ? MINUTE_MS : HOUR_MS)) + 1;
   }

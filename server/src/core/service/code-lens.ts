@@ -11,8 +11,11 @@ import { missingEvidence, PHASES, phaseIndex } from '../rules/support/lifecycle'
 import { nextChange, type Timed } from './countdown';
 import type { ServiceRequest } from './request';
 
-/** The VS Code client's command (SPEC 5) that moves an incident to its next phase; its argument is the document URI. */
-export const ADVANCE_PHASE_COMMAND = 'cc7.advancePhase';
+/** The command the phase lens runs to move the incident to its next phase (the adapter names it). */
+export interface AdvanceCommand {
+  command: string;
+  arguments?: unknown[];
+}
 
 /**
  * A lens that only shows its title. VS Code draws a command with an empty id as plain text
@@ -20,11 +23,11 @@ export const ADVANCE_PHASE_COMMAND = 'cc7.advancePhase';
  */
 const titleOnly = (title: string): Command => ({ title, command: '' });
 
-/** The lenses of a document (`uri` is the argument of the phase lens's command), and when they go stale. */
-export function codeLenses({ doc, model, now }: ServiceRequest, uri: string): Timed<CodeLens[]> {
+/** The lenses of a document, and when they go stale. */
+export function codeLenses({ doc, model, now }: ServiceRequest, advance: AdvanceCommand): Timed<CodeLens[]> {
   if (doc.kind !== 'Incident' || !doc.data) return { value: [] };
   const plan = model.plan();
-  const phase = phaseLens(doc, doc.data, plan, now, uri);
+  const phase = phaseLens(doc, doc.data, plan, now, advance);
   const clocks = openClocks(evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(plan), now }));
   return {
     value: [...phase?.lens ? [phase.lens] : [], ...clocks.map((clock) => clockLens(doc, clock, now))],
@@ -33,10 +36,10 @@ export function codeLenses({ doc, model, now }: ServiceRequest, uri: string): Ti
 }
 
 /**
- * `containment · 2 d 4 h old · next: triage.rationale`, running cc7.advancePhase; none while
+ * `containment · 2 d 4 h old · next: triage.rationale`, running `advance`; none while
  * the status is not a phase (the schema reports it).
  */
-function phaseLens(doc: Cc7Document, data: Record<string, unknown>, plan: PlanFacts | undefined, now: number, uri: string): { lens: CodeLens; moving: number[] } | undefined {
+function phaseLens(doc: Cc7Document, data: Record<string, unknown>, plan: PlanFacts | undefined, now: number, advance: AdvanceCommand): { lens: CodeLens; moving: number[] } | undefined {
   const index = phaseIndex(data.status);
   if (index === undefined) return undefined;
   const range = doc.locate([data.id === undefined ? 'kind' : 'id'], 'key');
@@ -55,7 +58,7 @@ function phaseLens(doc: Cc7Document, data: Record<string, unknown>, plan: PlanFa
   const next = PHASES[index + 1];
   if (next) parts.push(nextStep(data, plan, next));
   const title = parts.join(' · ');
-  return { lens: { range, command: next ? { title, command: ADVANCE_PHASE_COMMAND, arguments: [uri] } : titleOnly(title) }, moving };
+  return { lens: { range, command: next ? { title, ...advance } : titleOnly(title) }, moving };
 }
 
 /** The first evidence the next phase still lacks (SPEC 2.3), or that the incident may advance. */

@@ -1,5 +1,6 @@
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import { codeLenses } from '../../core/service/code-lens';
+import { ClientCommands } from '../../protocol';
 import { Refresher } from '../refresh';
 import type { Feature } from './index';
 
@@ -11,7 +12,7 @@ export const codeLensFeature: Feature = {
     connection.onCodeLens(({ textDocument }) => {
       const request = state.request(textDocument.uri);
       if (!request) return [];
-      const { value, changesAt } = codeLenses(request, textDocument.uri);
+      const { value, changesAt } = codeLenses(request, { command: ClientCommands.advancePhase, arguments: [textDocument.uri] });
       refresher.answered(textDocument.uri, changesAt);
       return value;
     });
