@@ -4,7 +4,7 @@
 // deadline comes from core/deadlines or the rules' own support code, never recomputed here.
 import type { InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { evaluateNotificationClocks, notificationPlanFrom, type ClockResult } from '../deadlines';
-import { getIn, isPresent, text } from '../model/data';
+import { getIn, isPresent, list, record, text } from '../model/data';
 import type { Cc7Document } from '../model/document';
 import { zoneOf, type PlanFacts } from '../model/plan';
 import { formatDuration, formatInstant, formatShortInstant, parseDue, parseInstant } from '../model/time';
@@ -147,10 +147,9 @@ function reviewHints({ doc, data, plan, now }: HintContext): Hint[] {
 }
 
 /** A waiver's `expires`: how long it still covers its finding, or since when it has not. */
-function waiverHints({ doc, zone, now }: HintContext): Hint[] {
-  const waivers = Array.isArray(doc.data?.waivers) ? doc.data.waivers : [];
-  return waivers.flatMap((waiver, index): Hint[] => {
-    const written = text(getIn(waiver, ['expires']));
+function waiverHints({ data, zone, now }: HintContext): Hint[] {
+  return list(data.waivers).flatMap((waiver, index): Hint[] => {
+    const written = text(record(waiver).expires);
     const expires = parseDue(written, zone);
     if (!written || !expires) return [];
     const left = expires.ms - now;
