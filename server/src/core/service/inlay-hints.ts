@@ -3,14 +3,15 @@
 // resolved_at, a waiver's expiry, a runbook's next review), the time left or past. Every
 // deadline comes from core/deadlines or the rules' own support code, never recomputed here.
 import type { InlayHint, Position, Range } from 'vscode-languageserver-types';
-import { evaluateNotificationClocks, notificationPlanFrom, type ClockResult } from '../deadlines';
+import { evaluateNotificationClocks, notificationPlanFrom, type ClockResult, type ClockStatus } from '../deadlines';
 import { getIn, isPresent, list, record, text } from '../model/data';
 import type { Cc7Document } from '../model/document';
 import { zoneOf, type PlanFacts } from '../model/plan';
 import { formatDuration, formatInstant, formatShortInstant, parseDue, parseInstant } from '../model/time';
+import { formatPath } from '../model/schemas';
 import type { YamlPath } from '../model/types';
 import { reviewDeadline } from '../rules/support/lifecycle';
-import { describeWindow, dotted } from '../rules/support/notification';
+import { describeWindow } from '../rules/support/notification';
 import { runbookReview } from '../rules/support/program-hygiene';
 import { itemName, OPEN_STATUSES, trackedItems } from '../rules/support/tracking';
 import { nextChange, type Timed } from './countdown';
@@ -60,12 +61,16 @@ function clockHints({ doc, data, plan, zone, now }: HintContext): Hint[] {
   if (doc.kind !== 'Incident') return [];
   const results = evaluateNotificationClocks({ incident: data, plan: notificationPlanFrom(plan), now });
   return results.flatMap((result) => {
-    // A hint needs the field written; a missing clock is notification-deadline's finding.
-    if (!isPresent(getIn(data, result.clockField)) || result.status === 'clock-missing') return [];
+    // A hint needs the trigger written; a clock that has not started is notification-deadline's finding.
+    const trigger = getIn(data, result.clockField);
+    if (!isPresent(trigger) || typeof trigger === 'object' || UNSTARTED.has(result.status)) return [];
     const label = clockLabel(result, now);
     return [{ path: result.clockField, label, tooltip: clockTooltip(result, zone), moving: movesWithTime(result) }];
   });
 }
+
+/** Clocks with nothing to show after a trigger: no readable start, or a chained clock still waiting. */
+const UNSTARTED: ReadonlySet<ClockStatus> = new Set(['clock-missing', 'waiting', 'predecessor-missing']);
 
 function clockLabel(result: ClockResult, now: number): string {
   const { name } = result;
@@ -102,7 +107,7 @@ function movesWithTime(result: ClockResult): number | undefined {
 /** The regime in full, the due instant in UTC and in the plan's zone, and where the clock started. */
 function clockTooltip(result: ClockResult, zone: string): string {
   const window = describeWindow(result.window);
-  const counted = window ? `${window} from ${dotted(result.clockField)}` : `from ${dotted(result.clockField)}`;
+  const counted = window ? `${window} from ${formatPath(result.clockField)}` : `from ${formatPath(result.clockField)}`;
   const fallback = result.awareFallback ? ' (notifications.aware_at is missing or unreadable, so the clock starts at detected_at)' : '';
   const due = result.dueAt === undefined ? '' : `: due ${formatInstant(result.dueAt)} (${formatInstant(result.dueAt, zone)})`;
   const closed = result.status === 'not-required' ? ' Closed by its entry under notifications.not_required.' : '';
