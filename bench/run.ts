@@ -182,7 +182,8 @@ async function main(): Promise<void> {
     return;
   }
   if (process.argv[2] === 'editor') {
-    replaceSection(results, editorSection(await editorAlone(root), machine()), EDITOR_START, EDITOR_END);
+    // A folder of its own: another worktree's benchmark may be writing the shared one.
+    replaceSection(results, editorSection(await editorAlone(`${root}-editor`), machine()), EDITOR_START, EDITOR_END);
     console.log('wrote bench/RESULTS.md (editor section)');
     return;
   }
