@@ -60,12 +60,11 @@ export const EDITOR_START = '<!-- editor:start -->';
 export const EDITOR_END = '<!-- editor:end -->';
 
 export function editorSection(measure: EditorMeasure, machine: string): string {
-  const cpu = os.cpus();
   return [
     EDITOR_START,
     `## Editor requests (issue 6), workspace of ${measure.files.toLocaleString('en-US')} records`,
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}: ${cpu[0]?.model ?? 'unknown CPU'} (\`lscpu\` Model name), ${cpu.length} cores;`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} (the CPU as \`lscpu\` names it);`,
     `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (the machine is shared: a load above its 2 cores slows every figure`,
     `here by as much). From sending the request until its answer, over stdio, ${REQUESTS} requests one after another on an`,
     `open ${(measure.bytes / 1024).toFixed(0)} KB incident with notification clocks, remediation dues and a waiver (bench/corpus.ts deadlineIncident).`,
