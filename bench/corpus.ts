@@ -106,6 +106,24 @@ function laterEvidence(phase: number, detected: number, next: () => number): str
   return lines;
 }
 
+/**
+ * A 30 KB incident with every deadline the editor shows (notification clocks from aware_at and
+ * decided_at, remediation dues, a waiver's expiry): what the editor-request benchmarks open.
+ */
+export function deadlineIncident(n: number): string {
+  const text = incident(n, random(n), 30 * 1024)
+    .replace('  customer_data: { involved: false }', '  customer_data: { involved: true, customers: [globex] }')
+    .replace('  personal_data: { involved: false }', '  personal_data: { involved: true, jurisdictions: [eu, us-ca], records_affected: 1200 }');
+  return `${text}notifications:
+  aware_at: 2026-11-25T08:00:00Z
+  breach_determination: { is_breach: true, decided_at: 2026-11-25T15:00:00Z, decided_by: legal, rationale: Customer records read }
+  notices:
+    - { regime: customer-dpa, recipient: globex, notified_at: 2026-11-26T09:00:00Z }
+waivers:
+  - { rule: remediation-overdue, target: REM-1, reason: Vendor fix pending, approved_by: executive_sponsor, approved_at: 2026-11-20T10:00:00Z, expires: 2026-12-31 }
+`;
+}
+
 /** Writes the corpus into `dir` (emptied first) and returns the incident paths. */
 export function writeCorpus(dir: string, count: number, seed = 7): string[] {
   rmSync(dir, { recursive: true, force: true });

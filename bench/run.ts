@@ -4,16 +4,19 @@
  *   opened (N = 1,000 and 10,000), and the server's peak RSS;
  * - the floor: the same files read, parsed with `yaml` and validated with ajv, in-process, one thread;
  * - edits: latency from a one-character didChange to its diagnostics, over 50 edits spaced like typing;
- * - export: `cc7 export` of the same corpus, wall time and peak RSS.
- * Writes bench/RESULTS.md with the machine the figures came from. `npm run bench -- export` measures
- * the export alone and rewrites only its section.
+ * - export: `cc7 export` of the same corpus, wall time and peak RSS;
+ * - editor requests on a 30 KB incident in the 10,000-record workspace, and the memory of the
+ *   facts' id mentions (bench/editor.ts).
+ * Writes bench/RESULTS.md with the machine the figures came from. `npm run bench -- export` and
+ * `npm run bench -- editor` measure the export or the editor requests alone and rewrite only their section.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspClient } from '../test/support/lsp-client';
 import { writeCorpus } from './corpus';
-import { measureCoreOneThread } from './core';
+import { measureCoreOneThread, type CoreRun } from './core';
+import { EDITOR_END, EDITOR_START, editorSection, measureEditorRequests, percentiles, type EditorMeasure } from './editor';
 import { measureExport, type ExportMeasure } from './export';
 import { measureFloor } from './floor';
 
@@ -26,7 +29,7 @@ const TIMEOUT_MS = 15 * 60_000;
 /** Plan and runbooks beside the incidents. */
 const EXTRA_FILES = 4;
 
-interface ScanResult { files: number; floorMs: number; coreMs: number; serverMs: number; peakRssMb: number }
+interface ScanResult { files: number; floorMs: number; coreMs: number; serverMs: number; peakRssMb: number; mentions: CoreRun['mentions'] }
 interface EditResult { p50: number; p95: number; max: number }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,12 +37,13 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function scan(count: number, dir: string): Promise<{ result: ScanResult; client: LspClient; files: string[] }> {
   const files = writeCorpus(dir, count);
   const floorMs = measureFloor(files);
-  const coreMs = measureCoreOneThread(dir, Date.parse(NOW));
+  const core = measureCoreOneThread(dir, Date.parse(NOW));
+  const coreMs = core.ms;
   const start = performance.now();
   const client = await LspClient.start({ workspace: dir, env: { CC7_NOW: NOW } });
   await client.waitForPublishedUris(count + EXTRA_FILES, TIMEOUT_MS);
   const serverMs = performance.now() - start;
-  const result = { files: count, floorMs, coreMs, serverMs, peakRssMb: client.memory().peak / 1024 / 1024 };
+  const result = { files: count, floorMs, coreMs, serverMs, peakRssMb: client.memory().peak / 1024 / 1024, mentions: core.mentions };
   console.log(`${count} files: server ${ms(serverMs)}, floor ${ms(floorMs)} (${(serverMs / floorMs).toFixed(2)}x), core on one thread ${ms(coreMs)} (${(coreMs / floorMs).toFixed(2)}x), peak RSS ${result.peakRssMb.toFixed(0)} MB`);
   return { result, client, files };
 }
@@ -62,9 +66,7 @@ async function edits(client: LspClient, file: string): Promise<EditResult> {
     await client.waitForDiagnostics(uri, () => client.diagnosticsHistory(uri).length > before, TIMEOUT_MS);
     latencies.push(performance.now() - start);
   }
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { p50: pick(0.5), p95: pick(0.95), max: latencies[latencies.length - 1] };
+  return percentiles(latencies);
 }
 
 function ms(value: number): string {
@@ -111,14 +113,36 @@ async function exportsOf(root: string, write: boolean): Promise<ExportMeasure[]>
   return results;
 }
 
-function report(scans: ScanResult[], edit: EditResult, editFiles: number, exports: ExportMeasure[]): string {
+/** The editor requests alone: the 10,000-record workspace scanned by a server, then the requests. */
+async function editorAlone(root: string): Promise<EditorMeasure> {
+  const count = SIZES[SIZES.length - 1]!;
+  const dir = path.join(root, String(count));
+  writeCorpus(dir, count);
+  const { mentions } = measureCoreOneThread(dir, Date.parse(NOW));
+  const client = await LspClient.start({ workspace: dir, env: { CC7_NOW: NOW } });
+  await client.waitForPublishedUris(count + EXTRA_FILES, TIMEOUT_MS);
+  const measure = await measureEditorRequests(client, dir, count, mentions, TIMEOUT_MS);
+  await client.stop(TIMEOUT_MS);
+  return measure;
+}
+
+/** Replaces one marked section of RESULTS.md (appends it when absent). */
+function replaceSection(results: string, section: string, startMark: string, endMark: string): void {
+  const current = readFileSync(results, 'utf8');
+  const start = current.indexOf(startMark);
+  const end = current.indexOf(endMark);
+  writeFileSync(results, start === -1 ? `${current}\n${section}` : current.slice(0, start) + section + current.slice(end + endMark.length + 1));
+}
+
+function report(scans: ScanResult[], edit: EditResult, editFiles: number, exports: ExportMeasure[], editor: EditorMeasure): string {
   const cpu = os.cpus();
   const rows = scans.map((s) => `| ${s.files.toLocaleString('en-US')} | ${ms(s.serverMs)} | ${ms(s.floorMs)} | ${(s.serverMs / s.floorMs).toFixed(2)}x | ${ms(s.coreMs)} (${(s.coreMs / s.floorMs).toFixed(2)}x) | ${s.peakRssMb.toFixed(0)} MB |`);
   return [
     '# Benchmark results',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (bench/run.ts) on: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores,`,
-    `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
+    `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average over the`,
+    `last 15 minutes of the run ${os.loadavg()[2].toFixed(1)} (the cores are shared: a load above 2 slows every figure).`,
     '',
     'Corpus: a generated workspace (bench/corpus.ts, fixed seed) of one plan, three runbooks and N incident',
     'records of 1 to 30 KB, each complete for its lifecycle phase; every rule on; as-of ' + NOW + '.',
@@ -145,6 +169,7 @@ function report(scans: ScanResult[], edit: EditResult, editFiles: number, export
     'Targets (issue 2): 10,000 files within 1.3x the floor, edit p50 under 40 ms, peak RSS under 400 MB.',
     '',
     exportSection(exports),
+    editorSection(editor, machine()),
   ].join('\n');
 }
 
@@ -152,27 +177,31 @@ async function main(): Promise<void> {
   const root = path.join(os.tmpdir(), 'cc7-bench');
   const results = path.join(__dirname, 'RESULTS.md');
   if (process.argv[2] === 'export') {
-    const current = readFileSync(results, 'utf8');
-    const section = exportSection(await exportsOf(root, true));
-    const start = current.indexOf(EXPORT_START);
-    const end = current.indexOf(EXPORT_END);
-    writeFileSync(results, start === -1 ? `${current}\n${section}` : current.slice(0, start) + section + current.slice(end + EXPORT_END.length + 1));
+    replaceSection(results, exportSection(await exportsOf(root, true)), EXPORT_START, EXPORT_END);
     console.log('wrote bench/RESULTS.md (export section)');
+    return;
+  }
+  if (process.argv[2] === 'editor') {
+    // A folder of its own: another worktree's benchmark may be writing the shared one.
+    replaceSection(results, editorSection(await editorAlone(`${root}-editor`), machine()), EDITOR_START, EDITOR_END);
+    console.log('wrote bench/RESULTS.md (editor section)');
     return;
   }
   const scans: ScanResult[] = [];
   let edit: EditResult | undefined;
+  let editor: EditorMeasure | undefined;
   for (const count of SIZES) {
     const { result, client, files } = await scan(count, path.join(root, String(count)));
     scans.push(result);
     if (count === SIZES[SIZES.length - 1]) {
       edit = await edits(client, files[Math.floor(files.length / 2)]);
       console.log(`edits: p50 ${edit.p50.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms`);
+      editor = await measureEditorRequests(client, path.join(root, String(count)), count, result.mentions, TIMEOUT_MS);
     }
     await client.stop(TIMEOUT_MS);
   }
   const exports = await exportsOf(root, false);
-  writeFileSync(results, report(scans, edit!, SIZES[SIZES.length - 1], exports));
+  writeFileSync(results, report(scans, edit!, SIZES[SIZES.length - 1], exports, editor!));
   console.log(`wrote ${path.join('bench', 'RESULTS.md')}`);
 }
 

@@ -15,6 +15,12 @@ export const ServerCommands = {
 } as const;
 export type ServerCommand = (typeof ServerCommands)[keyof typeof ServerCommands];
 
+/** Commands of the VS Code client (SPEC 5) that the server names, as code lenses do. */
+export const ClientCommands = {
+  /** Moves an incident to its next phase; a code lens passes `[documentUri: string]`. */
+  advancePhase: 'cc7.advancePhase',
+} as const;
+
 /** Where a record or item is written. */
 export interface RecordLocation {
   uri: string;

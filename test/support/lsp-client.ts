@@ -11,7 +11,17 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
+  CodeLensRefreshRequest,
+  CodeLensRequest,
   ConfigurationRequest,
+  DefinitionRequest,
+  DocumentSymbolRequest,
+  InlayHintRefreshRequest,
+  InlayHintRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  WorkspaceSymbolRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -36,7 +46,18 @@ import {
   UnregistrationRequest,
   WorkDoneProgressCreateRequest,
   type ClientCapabilities,
+  type CodeLens,
+  type Definition,
+  type DefinitionLink,
   type Diagnostic,
+  type DocumentSymbol,
+  type InlayHint,
+  type Location,
+  type Position,
+  type PrepareRenameResult,
+  type SymbolInformation,
+  type WorkspaceEdit,
+  type WorkspaceSymbol,
   type InitializeResult,
   type MarkupContent,
   type ProtocolConnection,
@@ -103,6 +124,9 @@ export class LspClient {
   /** window/logMessage and window/showMessage texts, for failure messages. */
   readonly log: string[] = [];
   readonly initializeResult: Promise<InitializeResult>;
+
+  /** How many times the server asked to refresh, by method (workspace/inlayHint/refresh, workspace/codeLens/refresh). */
+  readonly refreshes = new Map<string, number>();
 
   private readonly publications = new Map<string, Diagnostic[][]>();
   private readonly waiters = new Set<{ uri: string; check: () => void }>();
@@ -193,6 +217,48 @@ export class LspClient {
   async waitForPublishedUris(count: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
     await this.waitFor(ANY_URI, () => (this.publications.size >= count ? true : undefined), timeoutMs,
       `diagnostics for ${count} files (${this.publications.size} so far)`);
+  }
+
+  /** Resolves once the server has asked `count` times in all to refresh with `method` (a refresh request type's method). */
+  async waitForRefresh(method: string, count: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    await this.waitFor(ANY_URI, () => ((this.refreshes.get(method) ?? 0) >= count ? true : undefined), timeoutMs,
+      `${count} ${method} requests (${this.refreshes.get(method) ?? 0} so far)`);
+  }
+
+  // ---- Editor features: one typed helper per request --------------------------------------
+
+  /** textDocument/inlayHint over `range` (the whole document when omitted). */
+  async inlayHints(uri: string, range: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } }): Promise<InlayHint[]> {
+    return (await this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range })) ?? [];
+  }
+
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    return (await this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+  }
+
+  async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    return ((await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []) as DocumentSymbol[];
+  }
+
+  async definition(uri: string, position: Position): Promise<Definition | DefinitionLink[] | null> {
+    return this.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position });
+  }
+
+  async references(uri: string, position: Position, includeDeclaration: boolean): Promise<Location[]> {
+    return (await this.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration } })) ?? [];
+  }
+
+  async prepareRename(uri: string, position: Position): Promise<PrepareRenameResult | null> {
+    return this.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position });
+  }
+
+  /** textDocument/rename; rejects with the server's ResponseError when it refuses. */
+  async rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+    return this.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName });
+  }
+
+  async workspaceSymbols(query: string): Promise<(SymbolInformation | WorkspaceSymbol)[]> {
+    return (await this.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) ?? [];
   }
 
   /** Resolves when `ready` gives a value, checked now and on each publication for `uri`; rejects on timeout or exit. */
@@ -344,6 +410,13 @@ export class LspClient {
     });
     connection.onRequest(UnregistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    for (const method of [InlayHintRefreshRequest.method, CodeLensRefreshRequest.method]) {
+      connection.onRequest(method, () => {
+        this.refreshes.set(method, (this.refreshes.get(method) ?? 0) + 1);
+        for (const waiter of [...this.waiters]) if (waiter.uri === ANY_URI) waiter.check();
+        return null;
+      });
+    }
     connection.onNotification(LogMessageNotification.type, ({ message }) => {
       this.log.push(textOf(message));
     });

@@ -72,6 +72,8 @@ describe('the packaged extension in VS Code (code-server, UI)', function () {
 
   it('shows the error\'s rule id when hovering the squiggle', async () => {
     const { page } = workbench;
+    // The countdown lens above aware_at moves the line down when it arrives: hover once it is drawn.
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'GDPR Art. 33' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     // The text above the decoration takes the pointer, as it does for a user: hover where the squiggle is.
     await page.locator('.monaco-editor .squiggly-error').first().hover({ force: true });
     const hover = page.locator('.monaco-hover', { hasText: 'notification-deadline' });

@@ -69,6 +69,8 @@ export interface DueBound {
 
 export interface ClockResult {
   regime: string;
+  /** The regime's short name (`GDPR Art. 33`). */
+  name: string;
   title: string;
   recipient: string;
   source: string;
@@ -280,6 +282,7 @@ export function evaluateNotificationClocks(input: NotificationInput): ClockResul
     const lead = r.warnLeadHours !== undefined ? Math.min(planWarnHours, r.warnLeadHours) : planWarnHours;
     const result: ClockResult = {
       regime: r.id,
+      name: r.name,
       title: r.title,
       recipient: r.recipient,
       source: r.source,

@@ -1,6 +1,7 @@
 import { isPresent, records, text } from './data';
 import { parseDue, parseInstant } from './time';
 import type { Cc7Document } from './document';
+import { extractMentions, type Mention, type MentionKind } from './mentions';
 import { extractPlanFacts, type PlanFacts } from './plan';
 import type { Kind, Range } from './types';
 
@@ -66,6 +67,8 @@ export interface DocumentFacts {
   plan?: PlanFacts;
   /** On a ResponsePlan: where `tabletop_interval_days` is written (tabletop-overdue sits there). */
   tabletopIntervalRange?: Range;
+  /** Every id the document defines or uses, with its place (definitions, references, rename). */
+  mentions: Mention[];
 }
 
 /** Extracts the facts of a parsed document; times without an offset are read in `zone`. */
@@ -91,6 +94,7 @@ export function extractFacts(doc: Cc7Document, zone: string): DocumentFacts {
     tabletopIntervalRange: doc.kind === 'ResponsePlan' && data.tabletop_interval_days !== undefined
       ? doc.locate(['tabletop_interval_days'])
       : undefined,
+    mentions: extractMentions(doc),
   };
 }
 
@@ -152,4 +156,6 @@ export interface WorkspaceIndex {
   referringTo(id: string): string[];
   /** The Incident or SecurityEvent detected last at or before the instant (on a tie, the first in path order). */
   latestDetection(atOrBefore: number): DocumentFacts | undefined;
+  /** Documents that mention a severity, role or document id (define it or use it), in no particular order. */
+  mentioning(kind: Exclude<MentionKind, 'item'>, id: string): DocumentFacts[];
 }

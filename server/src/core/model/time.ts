@@ -172,6 +172,16 @@ export function formatInstant(ms: number, zone = 'UTC'): string {
   return `${DateTime.fromMillis(ms, { zone: z }).toFormat('yyyy-MM-dd HH:mm')} ${label}`;
 }
 
+/**
+ * `Thu 12 Mar 09:14 UTC`, for tight places (inlay hints, lenses); the year is added when it is
+ * not the year of `now` (`Mon 1 Feb 2027 00:00 America/New_York`).
+ */
+export function formatShortInstant(ms: number, zone: string, now: number): string {
+  const z = resolveZone(zone);
+  const at = DateTime.fromMillis(ms, { zone: z }).setLocale('en');
+  const year = at.year === DateTime.fromMillis(now, { zone: z }).year ? '' : ' yyyy';
+  return `${at.toFormat(`ccc d LLL${year} HH:mm`)} ${z.toUpperCase() === 'UTC' ? 'UTC' : z}`;
+}
 
 /**
  * A length of time for messages: `45 min` under an hour, `14 h` under 48 h, then `3 d 2 h`.
@@ -187,4 +197,21 @@ export function formatDuration(ms: number): string {
   const days = Math.floor(abs / DAY_MS);
   const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
   return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
+}
+
+/**
+ * How long until `formatDuration` of the time to an instant `remainingMs` away (negative: in
+ * the past) reads differently as time passes: what a countdown's refresh waits for. The units
+ * are formatDuration's: minutes under an hour, hours above; the instant itself is a change too.
+ */
+export function msUntilDurationChanges(remainingMs: number): number {
+  if (remainingMs >= 0) {
+    // Counting down (the instant itself still counts as left): `5 min` stays until less than 5 min remain.
+    if (remainingMs < MINUTE_MS) return remainingMs + 1;
+    return (remainingMs % (remainingMs < HOUR_MS ? MINUTE_MS : HOUR_MS)) + 1;
+  }
+  // Counting up since the instant: `5 min ago` turns into `6 min ago` at 6 min.
+  const elapsed = -remainingMs;
+  const unit = elapsed < HOUR_MS ? MINUTE_MS : HOUR_MS;
+  return unit - (elapsed % unit);
 }

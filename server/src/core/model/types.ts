@@ -85,3 +85,10 @@ export const KINDS = ['ResponsePlan', 'Incident', 'SecurityEvent', 'Runbook', 'T
 export type Kind = (typeof KINDS)[number];
 
 export const API_VERSION = 'cc7/v1';
+
+/** A document, remediation or improvement id (SPEC 2): `INC-2026-014`, `REM-1`. */
+export const ID_PATTERN = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
+/** A plan role id, snake_case (the schemas' role_id). */
+export const ROLE_ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+/** A plan severity id (the schemas' severity_id). */
+export const SEVERITY_ID_PATTERN = /^[A-Za-z0-9_-]+$/;

@@ -1,9 +1,7 @@
-import { zoneOf } from '../model/plan';
 import { getIn, isPresent } from '../model/data';
-import { endOfDayAfterBusinessDays, planCalendar } from '../deadlines/calendar';
 import { formatDuration, formatInstant, localDate, parseInstant } from '../model/time';
 import type { Rule } from './rule';
-import { severityOf } from './support/lifecycle';
+import { reviewDeadline } from './support/lifecycle';
 
 const HELD_AT = ['post_incident_review', 'held_at'];
 
@@ -20,21 +18,13 @@ export const pirDeadline: Rule = {
   criteria: 'CC7.5',
   reads: { plan: (facts) => (facts.kind === 'Incident' ? ['path', 'zone', 'calendar', 'severity'] : []) },
   checkDocument(doc, context) {
-    const plan = context.plan;
-    if (doc.kind !== 'Incident' || !doc.data || !plan) return [];
-    const severity = severityOf(doc.data, plan);
-    const days = severity?.reviewDueBusinessDays;
-    if (!severity?.reviewRequired || days === undefined) return [];
-    const zone = zoneOf(plan);
-    const resolved = parseInstant(doc.data.resolved_at, zone);
-    if (!resolved) return [];
-    const calendar = planCalendar(zone, plan.businessDays.weekdays, plan.businessDays.holidays);
-    const due = endOfDayAfterBusinessDays(resolved.ms, days, calendar);
-    if (due === undefined) return [];
-
+    if (doc.kind !== 'Incident' || !doc.data) return [];
+    const deadline = reviewDeadline(doc.data, context.plan);
+    if (!deadline) return [];
+    const { severity, days, zone, dueAt: due } = deadline;
     const dueText = `${localDate(due, zone)} (end of day, ${zone})`;
     const within = days === 0 ? 'by the end of the day' : `within ${days} business day${days === 1 ? '' : 's'}`;
-    const window = `${severity.id} requires a post-incident review ${within} of resolution (resolved ${localDate(resolved.ms, zone)})`;
+    const window = `${severity.id} requires a post-incident review ${within} of resolution (resolved ${localDate(deadline.resolvedAt, zone)})`;
     const heldValue = getIn(doc.data, HELD_AT);
     if (isPresent(heldValue)) {
       const held = parseInstant(heldValue, zone);

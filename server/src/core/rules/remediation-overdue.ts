@@ -2,9 +2,8 @@ import { zoneOf } from '../model/plan';
 import { isPresent, record } from '../model/data';
 import { formatDuration, formatInstant, parseDue } from '../model/time';
 import type { Report, Rule, RuleContext } from './rule';
-import { itemName, trackedItems, type TrackedItem } from './support/tracking';
+import { itemName, OPEN_STATUSES, trackedItems, type TrackedItem } from './support/tracking';
 
-const OPEN_STATUSES: readonly string[] = ['open', 'in-progress'];
 const RISK_ACCEPTANCE_KEYS = ['by', 'at', 'rationale'] as const;
 
 /**

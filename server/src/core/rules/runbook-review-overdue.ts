@@ -2,7 +2,7 @@ import { zoneOf } from '../model/plan';
 import { text } from '../model/data';
 import { formatDuration, formatInstant } from '../model/time';
 import type { Rule } from './rule';
-import { interval, intervalDays, parseDoneAt, wholeDays } from './support/program-hygiene';
+import { runbookReview, wholeDays } from './support/program-hygiene';
 
 /**
  * A runbook's `last_reviewed` (a date: the start of that day in the plan's zone; or a
@@ -17,10 +17,9 @@ export const runbookReviewOverdue: Rule = {
   checkDocument(doc, context) {
     if (doc.kind !== 'Runbook' || !doc.data) return [];
     const data = doc.data;
-    // A missing or unreadable last_reviewed is the schema rule's finding.
-    const reviewed = parseDoneAt(data.last_reviewed, zoneOf(context.plan));
-    if (!reviewed) return [];
-    const every = interval(intervalDays(data.review_interval_days), 'review_interval_days', data.review_interval_days !== undefined);
+    const review = runbookReview(data, zoneOf(context.plan));
+    if (!review) return [];
+    const { reviewed, every } = review;
     const age = context.now - reviewed.ms;
     if (age <= every.ms) return [];
     const name = text(data.id) ?? 'This runbook';
@@ -28,7 +27,7 @@ export const runbookReviewOverdue: Rule = {
     return [{
       path: ['last_reviewed'],
       message: `${name} was last reviewed ${when}, ${wholeDays(age)} ago; runbooks must be reviewed every ${every.describe}, `
-        + `so the next review was due ${formatInstant(reviewed.ms + every.ms)} (${formatDuration(age - every.ms)} overdue): `
+        + `so the next review was due ${formatInstant(review.dueAt)} (${formatDuration(age - every.ms)} overdue): `
         + 'review it with its owner against the current systems and set last_reviewed to the review date (CC7.4).',
     }];
   },

@@ -3,12 +3,9 @@ import type { Cc7Document } from '../model/document';
 import type { DocumentFacts, Reference, WorkspaceIndex } from '../model/facts';
 import type { PlanFacts } from '../model/plan';
 import type { Report, Rule } from './rule';
-import { isRuleId, RULE_IDS, type YamlPath } from '../model/types';
+import { isRuleId, ROLE_ID_PATTERN, RULE_IDS, type YamlPath } from '../model/types';
 import { describeDocument, fileName, joinAnd, planRegimeIds, planRelated, relatedTo, suggestion, withArticle } from './support/references';
 import { trackedItems } from './support/tracking';
-
-/** A role id as written (snake_case, no @): how `decided_by` tells a role from a person. */
-const ROLE_ID = /^[a-z][a-z0-9_]*$/;
 
 /**
  * Ids that name nothing: plan severities and roles used in a document (when there is a plan;
@@ -70,7 +67,8 @@ function planReferences(doc: Cc7Document, plan: PlanFacts): Report[] {
   if (doc.kind === 'Incident') {
     for (const key of Object.keys(record(data.roles))) role(key, ['roles', key], 'Role', 'key');
     const decidedBy = text(getIn(data, ['notifications', 'breach_determination', 'decided_by']));
-    if (decidedBy && ROLE_ID.test(decidedBy)) {
+    // Written as a role id (snake_case, no @), decided_by names a role rather than a person.
+    if (decidedBy && ROLE_ID_PATTERN.test(decidedBy)) {
       role(decidedBy, ['notifications', 'breach_determination', 'decided_by'], 'decided_by', undefined,
         ' (write a person as an email address)');
     }

@@ -1,4 +1,5 @@
 import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
+import type { MentionKind } from '../model/mentions';
 import type { Kind } from '../model/types';
 import { compareText, insertSorted, lowerBound, removeSorted } from './sorted';
 
@@ -30,6 +31,8 @@ export class FactsIndex implements WorkspaceIndex {
   private readonly planPaths: string[] = [];
   /** Incidents' and events' detection instants, in order. */
   private readonly detections: Dated[] = [];
+  /** Documents by the severity, role and document ids they mention (items stay inside their document). */
+  private readonly mentioners = new Map<string, Set<string>>();
 
   get(path: string): DocumentFacts | undefined {
     return this.byPath.get(path);
@@ -50,6 +53,7 @@ export class FactsIndex implements WorkspaceIndex {
     if (DETECTION_KINDS.has(facts.kind) && facts.detectedAt !== undefined) {
       insertSorted(this.detections, { ms: facts.detectedAt, path: facts.path }, byInstantThenPath);
     }
+    for (const mention of facts.mentions) if (mention.kind !== 'item') addTo(this.mentioners, mentionKey(mention.kind, mention.id), facts.path);
   }
 
   delete(path: string): void {
@@ -66,6 +70,10 @@ export class FactsIndex implements WorkspaceIndex {
 
   ofKind(kind: Kind): DocumentFacts[] {
     return [...this.byKind.get(kind) ?? []].map((path) => this.byPath.get(path)!);
+  }
+
+  mentioning(kind: Exclude<MentionKind, 'item'>, id: string): DocumentFacts[] {
+    return [...this.mentioners.get(mentionKey(kind, id)) ?? []].map((path) => this.byPath.get(path)!);
   }
 
   /** Documents that refer to this id. */
@@ -115,8 +123,13 @@ export class FactsIndex implements WorkspaceIndex {
     if (DETECTION_KINDS.has(old.kind) && old.detectedAt !== undefined) {
       removeSorted(this.detections, { ms: old.detectedAt, path }, byInstantThenPath);
     }
+    for (const mention of old.mentions) if (mention.kind !== 'item') removeFrom(this.mentioners, mentionKey(mention.kind, mention.id), path);
     return true;
   }
+}
+
+function mentionKey(kind: MentionKind, id: string): string {
+  return `${kind} ${id}`;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, path: string): void {

@@ -1,5 +1,12 @@
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerState } from '../state';
+import { codeLensFeature } from './code-lens';
+import { definitionFeature } from './definition';
+import { documentSymbolsFeature } from './document-symbols';
+import { inlayHintsFeature } from './inlay-hints';
+import { referencesFeature } from './references';
+import { renameFeature } from './rename';
+import { workspaceSymbolsFeature } from './workspace-symbols';
 
 /**
  * One editor feature of the server: what it announces in `initialize`, and its handlers,
@@ -11,4 +18,12 @@ export interface Feature {
 }
 
 /** Every feature the server offers; a new one is one module here and one service module. */
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [
+  inlayHintsFeature,
+  codeLensFeature,
+  documentSymbolsFeature,
+  definitionFeature,
+  referencesFeature,
+  renameFeature,
+  workspaceSymbolsFeature,
+];

@@ -3,7 +3,8 @@
 // breach-determination, pir-deadline). Pure, and safe on any data: a wrong type is absent.
 import { getIn, isPresent, isRecord, list, record, text } from '../../model/data';
 import { parseInstant } from '../../model/time';
-import type { PlanFacts, SeverityFacts } from '../../model/plan';
+import { zoneOf, type PlanFacts, type SeverityFacts } from '../../model/plan';
+import { endOfDayAfterBusinessDays, planCalendar } from '../../deadlines/calendar';
 import { formatPath } from '../../model/schemas';
 import type { YamlPath } from '../../model/types';
 
@@ -122,6 +123,33 @@ export function severityOf(data: unknown, plan: PlanFacts | undefined): Severity
   return id === undefined ? undefined : plan?.severities.find((level) => level.id === id);
 }
 
+/** The post-incident review an incident's severity requires, and when it is due. */
+export interface ReviewDeadline {
+  severity: SeverityFacts;
+  /** The severity's `due_business_days`. */
+  days: number;
+  resolvedAt: number;
+  dueAt: number;
+  /** The plan's zone, whose local days are counted. */
+  zone: string;
+}
+
+/**
+ * SPEC 2.5 `pir-deadline`: a review the severity requires is due at the end of the Nth
+ * business day after the local day of resolved_at (day 0), in the plan's zone over the plan's
+ * business days. Undefined when no review is required or resolved_at cannot be read.
+ */
+export function reviewDeadline(data: unknown, plan: PlanFacts | undefined): ReviewDeadline | undefined {
+  const severity = severityOf(data, plan);
+  const days = severity?.reviewDueBusinessDays;
+  if (!plan || !severity?.reviewRequired || days === undefined) return undefined;
+  const zone = zoneOf(plan);
+  const resolved = parseInstant(record(data).resolved_at, zone);
+  if (!resolved) return undefined;
+  const calendar = planCalendar(zone, plan.businessDays.weekdays, plan.businessDays.holidays);
+  const dueAt = endOfDayAfterBusinessDays(resolved.ms, days, calendar);
+  return dueAt === undefined ? undefined : { severity, days, resolvedAt: resolved.ms, dueAt, zone };
+}
 
 /** A timestamp at a path, read as an instant; undefined when absent or unreadable. */
 export function instantAt(data: unknown, path: YamlPath, zone: string): number | undefined {

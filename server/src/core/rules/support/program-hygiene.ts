@@ -64,6 +64,21 @@ export function interval(days: number | undefined, key: string, written = days !
   return { days: chosen, ms: chosen * DAY_MS, describe: `${chosen} d (${why})` };
 }
 
+/** A runbook's last review and when the next one is due: last_reviewed plus review_interval_days (default 365). */
+export interface RunbookReview {
+  reviewed: DoneAt;
+  every: Interval;
+  dueAt: number;
+}
+
+/** Undefined when last_reviewed cannot be read (the schema rule's finding). */
+export function runbookReview(data: Record<string, unknown>, zone: string): RunbookReview | undefined {
+  const reviewed = parseDoneAt(data.last_reviewed, zone);
+  if (!reviewed) return undefined;
+  const every = interval(intervalDays(data.review_interval_days), 'review_interval_days', data.review_interval_days !== undefined);
+  return { reviewed, every, dueAt: reviewed.ms + every.ms };
+}
+
 /** Whole days, rounded down: "411 d". */
 export function wholeDays(ms: number): string {
   return `${Math.floor(Math.max(0, ms) / DAY_MS)} d`;

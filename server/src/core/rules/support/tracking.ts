@@ -9,6 +9,9 @@ import type { YamlPath } from '../../model/types';
 
 export type TrackedSection = 'remediation' | 'improvements';
 
+/** The statuses of an item still to be done: its due date still counts. */
+export const OPEN_STATUSES: readonly string[] = ['open', 'in-progress'];
+
 export interface TrackedItem {
   section: TrackedSection;
   index: number;

@@ -1,0 +1,88 @@
+/**
+ * Editor requests (issue 6) on a 30 KB incident with deadlines, opened in the benchmark's
+ * workspace: each request's latency over stdio, 100 one after another; and what the id
+ * mentions every document's facts keep (DocumentFacts.mentions) cost in memory.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { LspClient } from '../test/support/lsp-client';
+import type { CoreRun } from './core';
+import { deadlineIncident } from './corpus';
+
+const REQUESTS = 100;
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface EditorMeasure {
+  files: number;
+  /** The size of the incident the requests are about. */
+  bytes: number;
+  requests: [name: string, latency: Latency][];
+  mentions: CoreRun['mentions'];
+  /** The server's peak RSS over the scan and the requests. */
+  peakRssMb: number;
+}
+
+export function percentiles(latencies: number[]): Latency {
+  latencies.sort((a, b) => a - b);
+  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { p50: pick(0.5), p95: pick(0.95), max: latencies[latencies.length - 1]! };
+}
+
+/** Opens the incident (an editor buffer, not on disk) in a scanned workspace of `files` and times each request. */
+export async function measureEditorRequests(client: LspClient, dir: string, files: number, mentions: CoreRun['mentions'], timeoutMs: number): Promise<EditorMeasure> {
+  const text = deadlineIncident(files + 1);
+  const uri = await client.open(path.join(dir, 'incidents', `INC-2026-${files + 1}.yaml`), text);
+  await client.waitForDiagnostics(uri, () => true, timeoutMs);
+  const time = async (send: () => Promise<unknown[]>): Promise<Latency> => {
+    if ((await send()).length === 0) throw new Error('the benchmark request answered nothing: fix the incident');
+    const latencies: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const start = performance.now();
+      await send();
+      latencies.push(performance.now() - start);
+    }
+    return percentiles(latencies);
+  };
+  const requests: EditorMeasure['requests'] = [
+    ['inlay hints (whole document)', await time(() => client.inlayHints(uri))],
+    ['code lenses', await time(() => client.codeLenses(uri))],
+  ];
+  for (const [name, latency] of requests) console.log(`${name}: p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`);
+  return { files, bytes: Buffer.byteLength(text), requests, mentions, peakRssMb: client.memory().peak / 1024 / 1024 };
+}
+
+export const EDITOR_START = '<!-- editor:start -->';
+export const EDITOR_END = '<!-- editor:end -->';
+
+export function editorSection(measure: EditorMeasure, machine: string): string {
+  return [
+    EDITOR_START,
+    `## Editor requests (issue 6), workspace of ${measure.files.toLocaleString('en-US')} records`,
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} (the CPU as \`lscpu\` names it);`,
+    `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (the machine is shared: a load above its 2 cores slows every figure`,
+    `here by as much). From sending the request until its answer, over stdio, ${REQUESTS} requests one after another on an`,
+    `open ${(measure.bytes / 1024).toFixed(0)} KB incident with notification clocks, remediation dues and a waiver (bench/corpus.ts deadlineIncident).`,
+    '',
+    '| request | p50 | p95 | max |',
+    '| --- | --- | --- | --- |',
+    ...measure.requests.map(([name, r]) => `| ${name} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms |`),
+    '',
+    'Id mentions (DocumentFacts.mentions: definitions, references and rename without parsing other files): how many',
+    'the facts keep, the heap they and their index retain (measured in-process by dropping them between two full',
+    'garbage collections), and the server\'s peak RSS with them.',
+    '',
+    '| records | mentions | heap they retain | server peak RSS |',
+    '| --- | --- | --- | --- |',
+    `| ${measure.files.toLocaleString('en-US')} | ${measure.mentions.count.toLocaleString('en-US')} | ${measure.mentions.retainedMb.toFixed(1)} MB | ${measure.peakRssMb.toFixed(0)} MB |`,
+    '',
+    'Targets (issue 6): p95 under 20 ms per request; peak RSS under 400 MB at 10,000 records.',
+    EDITOR_END,
+    '',
+  ].join('\n');
+}
