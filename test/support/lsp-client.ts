@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
+  CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -22,6 +23,7 @@ import {
   DiagnosticSeverity,
   ExitNotification,
   FileChangeType,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   IPCMessageReader,
@@ -36,9 +38,12 @@ import {
   UnregistrationRequest,
   WorkDoneProgressCreateRequest,
   type ClientCapabilities,
+  type CompletionList,
   type Diagnostic,
+  type Hover,
   type InitializeResult,
   type MarkupContent,
+  type Position,
   type ProtocolConnection,
   type Range,
   type Registration,
@@ -68,6 +73,8 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { dynamicRegistration: false },
     publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
   },
 };
 
@@ -255,6 +262,17 @@ export class LspClient {
       textDocument: { uri, version: document.version },
       contentChanges: edits,
     });
+  }
+
+  /** textDocument/completion; an answer given as a bare array comes back as a complete list. */
+  async completion(uri: string, position: Position): Promise<CompletionList | null> {
+    const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    return Array.isArray(result) ? { isIncomplete: false, items: result } : result;
+  }
+
+  /** textDocument/hover. */
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
   /** Replaces the [[marked]] part of a snippet that occurs once in the open document. */

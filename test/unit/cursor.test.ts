@@ -50,6 +50,15 @@ describe('cursor: position → place in the YAML', () => {
     assert.equal(place!.schema, undefined);
   });
 
+  it('a word typed on the line above a key (the parser reads both lines as one key): that line\'s word', () => {
+    const place = placeIn(`${INCIDENT_HEAD}tri‸\ncategory: other\n`);
+    assert.deepEqual(plain(place), {
+      on: 'key', path: ['tri'], word: 'tri', presentKeys: ['apiVersion', 'kind', 'id', 'category'], presentItems: [], colon: false, flow: false, indent: 0,
+    });
+    const below = placeIn(`${INCIDENT_HEAD}tri\ncate‸gory: other\n`);
+    assert.deepEqual([below?.path, below?.word.text, below?.colon, below?.presentKeys], [['category'], 'category', true, ['apiVersion', 'kind', 'id']]);
+  });
+
   for (const [name, marked] of [
     ['after "key: "', `${INCIDENT_HEAD}status: ‸\ncategory: other\n`],
     ['right after the colon', `${INCIDENT_HEAD}status:‸\ncategory: other\n`],

@@ -23,6 +23,8 @@ export interface ClientSupport {
   workspaceFolders: boolean;
   inlayHintRefresh: boolean;
   codeLensRefresh: boolean;
+  /** Completion items may hold snippets (tabstops, choices). */
+  snippets: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export class ServerState {
   settings: ServerSettings = DEFAULT_SETTINGS;
   now: ResolvedNow = resolveNow({ name: 'cc7.asOf', value: undefined });
   roots: string[] = [];
-  support: ClientSupport = { configuration: false, watchFiles: false, workspaceFolders: false, inlayHintRefresh: false, codeLensRefresh: false };
+  support: ClientSupport = { configuration: false, watchFiles: false, workspaceFolders: false, inlayHintRefresh: false, codeLensRefresh: false, snippets: false };
   readonly pool = AnalysisPool.forMachine();
   readonly programs: FolderPrograms;
   private readonly parsed = new DocumentCache(() => this.settings.maxFileBytes);

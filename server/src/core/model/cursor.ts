@@ -88,22 +88,23 @@ class PlaceFinder {
   }
 
   private inMap(map: YAMLMap, path: YamlPath, offset: number, flow: boolean): Place | undefined {
-    const keys = keysOf(map);
+    const keys = this.keysOf(map);
     for (const pair of map.items) {
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
-      const name = keyName(pair);
+      const name = this.keyName(pair);
       const others = keys.filter((other) => other !== name);
-      if (key?.range && within(offset, key.range[0], key.range[1])) {
+      const typed = key?.range && within(offset, key.range[0], key.range[1]) ? this.typedKey(key.range[0], key.range[1], offset) : undefined;
+      if (typed) {
         return {
           on: 'key',
-          path: [...path, name],
-          word: this.word(key.range[0], key.range[1]),
-          presentKeys: others,
+          path: [...path, typed.text],
+          word: typed,
+          presentKeys: typed.own ? others : keys,
           presentItems: [],
-          colon: this.colonAfter(key.range[1]),
+          colon: typed.own && this.colonAfter(typed.end),
           flow,
-          indent: this.column(key.range[0]),
+          indent: this.column(typed.start),
         };
       }
       if (value?.range && !isEmpty(value) && within(offset, value.range[0], value.range[1])) {
@@ -167,7 +168,7 @@ class PlaceFinder {
       const empty = { text: '', start: offset, end: offset };
       const found = this.pairAt(this.doc.contents as Node, start + keyColumn);
       if (keyColumn === column) {
-        return { ...anchor, path: [...parent, ''], word: empty, presentKeys: found ? keysOf(found.map) : [], colon: false };
+        return { ...anchor, path: [...parent, ''], word: empty, presentKeys: found ? this.keysOf(found.map) : [], colon: false };
       }
       // The line above is `key:` with nothing after: the cursor starts its mapping.
       if (content[2] === '' && /:\s*(#.*)?$/.test(content[3]!) && found && isEmpty(found.pair.value as Node | null)) {
@@ -176,7 +177,7 @@ class PlaceFinder {
       return undefined;
     }
     return column === 0 && isMap(this.doc.contents)
-      ? { on: 'key', path: [''], word: { text: '', start: offset, end: offset }, presentKeys: keysOf(this.doc.contents), presentItems: [], colon: false, flow: false, indent: 0 }
+      ? { on: 'key', path: [''], word: { text: '', start: offset, end: offset }, presentKeys: this.keysOf(this.doc.contents), presentItems: [], colon: false, flow: false, indent: 0 }
       : undefined;
   }
 
@@ -193,6 +194,37 @@ class PlaceFinder {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The key under the cursor. A word typed on the line above a key is read by the parser as
+   * the first line of a multi-line key (`tri⏎category: x` is the key "tri category"): its last
+   * line is the real key (`own`), and a cursor on an earlier line is on that line's word.
+   */
+  private typedKey(start: number, end: number, offset: number): (Span & { text: string; own: boolean }) | undefined {
+    const lastLine = this.text.lastIndexOf('\n', end - 1) + 1;
+    if (lastLine <= start || offset >= lastLine) {
+      const from = Math.max(start, lastLine);
+      return { ...this.word(from, end), own: true };
+    }
+    const lineEnd = this.lineEnd(offset);
+    const lineStart = Math.max(start, this.text.lastIndexOf('\n', offset - 1) + 1);
+    const word = this.text.slice(lineStart, lineEnd).trimEnd();
+    const first = lineStart + (word.length - word.trimStart().length);
+    return offset <= lineStart + word.length ? { ...this.word(first, lineStart + word.length), own: false } : undefined;
+  }
+
+  /** A key's name; for a key the parser merged with words typed above it, its last line. */
+  private keyName(pair: Pair): string {
+    const key = pair.key as Node | null;
+    if (key?.range && this.text.slice(key.range[0], key.range[1]).includes('\n')) {
+      return this.text.slice(this.text.lastIndexOf('\n', key.range[1] - 1) + 1, key.range[1]);
+    }
+    return isScalar(key) ? String(key.value ?? '') : String(key ?? '');
+  }
+
+  private keysOf(map: YAMLMap): string[] {
+    return map.items.map((pair) => this.keyName(pair));
   }
 
   private valuePlace(path: YamlPath, span: Span, offset: number, flow: boolean, presentKeys: string[], presentItems: string[]): Place {
@@ -227,15 +259,6 @@ function within(offset: number, start: number, end: number): boolean {
 /** No value, or a null scalar with no source text (`key:` with nothing after). */
 function isEmpty(node: Node | null): boolean {
   return node === null || (isScalar(node) && node.value === null && (node.source ?? '') === '');
-}
-
-function keyName(pair: Pair): string {
-  const key = pair.key;
-  return isScalar(key) ? String(key.value ?? '') : String(key ?? '');
-}
-
-function keysOf(map: YAMLMap): string[] {
-  return map.items.map((pair) => keyName(pair));
 }
 
 /** Whether the text before the cursor on its line has started a comment (`#` at the start or after a space, outside quotes). */

@@ -74,7 +74,7 @@ export function childOf(node: SchemaNode, segment: string | number): SchemaNode 
 export function propertiesOf(node: SchemaNode): SchemaProperty[] {
   const found = new Map<string, SchemaProperty>();
   for (const branch of alternatives(node)) {
-    const required = new Set(Array.isArray(branch.keywords.required) ? branch.keywords.required : []);
+    const required = new Set(!branch.conditional && Array.isArray(branch.keywords.required) ? branch.keywords.required : []);
     const properties = branch.keywords.properties;
     if (!isKeywords(properties)) continue;
     for (const [key, schema] of Object.entries(properties)) {
@@ -112,19 +112,24 @@ export function descriptionOf(node: SchemaNode): string | undefined {
   return typeof description === 'string' ? description : undefined;
 }
 
+/** A branch of a node; `conditional` when it holds only sometimes (anyOf, oneOf, then, else), so its `required` is no rule. */
+interface Branch extends SchemaNode {
+  conditional: boolean;
+}
+
 /** The node and its branches, each resolved; the node first. */
-function alternatives(node: SchemaNode): SchemaNode[] {
-  const found: SchemaNode[] = [node];
+function alternatives(node: SchemaNode): Branch[] {
+  const found: Branch[] = [{ ...node, conditional: false }];
   for (let i = 0; i < found.length; i++) {
-    const { keywords } = found[i]!;
+    const parent = found[i]!;
+    const add = (branch: unknown, conditional: boolean) => {
+      if (isKeywords(branch)) found.push({ ...resolve(parent, branch), conditional: parent.conditional || conditional });
+    };
     for (const list of BRANCH_LISTS) {
-      const branches = keywords[list];
-      if (Array.isArray(branches)) for (const branch of branches) if (isKeywords(branch)) found.push(resolve(found[i]!, branch));
+      const branches = parent.keywords[list];
+      if (Array.isArray(branches)) for (const branch of branches) add(branch, list !== 'allOf');
     }
-    for (const name of BRANCHES) {
-      const branch = keywords[name];
-      if (isKeywords(branch)) found.push(resolve(found[i]!, branch));
-    }
+    for (const name of BRANCHES) add(parent.keywords[name], true);
   }
   return found;
 }

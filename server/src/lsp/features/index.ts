@@ -1,5 +1,7 @@
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerState } from '../state';
+import { completionFeature } from './completion';
+import { hoverFeature } from './hover';
 
 /**
  * One editor feature of the server: what it announces in `initialize`, and its handlers,
@@ -11,4 +13,7 @@ export interface Feature {
 }
 
 /** Every feature the server offers; a new one is one module here and one service module. */
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [
+  completionFeature,
+  hoverFeature,
+];
