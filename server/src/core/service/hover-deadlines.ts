@@ -23,7 +23,9 @@ export function deadlinesAt(request: ServiceRequest, path: YamlPath, regime?: st
     .filter((clock) => (regime === undefined ? samePath(clock.clockField, path) : clock.regime === regime));
   if (clocks.length > 0) return clocks.map((clock) => clockMarkdown(clock, zoneOf(plan))).join('\n\n');
   // detected_at starts a clock only as aware_at's fallback: silence is right there.
-  return regime === undefined && path[path.length - 1] !== 'detected_at' ? 'No notification regime of the plan applies to this incident yet.' : undefined;
+  return regime === undefined && path[path.length - 1] !== 'detected_at'
+    ? `No notification clock of the plan starts at \`${dotted(path.map(String))}\` for this incident.`
+    : undefined;
 }
 
 function clockMarkdown(clock: ClockResult, zone: string): string {
