@@ -4,6 +4,7 @@
  *   opened (N = 1,000 and 10,000), and the server's peak RSS;
  * - the floor: the same files read, parsed with `yaml` and validated with ajv, in-process, one thread;
  * - edits: latency from a one-character didChange to its diagnostics, over 50 edits spaced like typing;
+ * - completion and hover on a 30 KB incident of the largest workspace (bench/editor.ts);
  * - export: `cc7 export` of the same corpus, wall time and peak RSS.
  * Writes bench/RESULTS.md with the machine the figures came from. `npm run bench -- export` measures
  * the export alone and rewrites only its section.
@@ -11,9 +12,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Program } from '../server/src/core/service/program';
 import { LspClient } from '../test/support/lsp-client';
 import { writeCorpus } from './corpus';
 import { measureCoreOneThread } from './core';
+import { editorSection, largestFile, measureEditorFeatures, type EditorResult } from './editor';
 import { measureExport, type ExportMeasure } from './export';
 import { measureFloor } from './floor';
 
@@ -31,17 +34,17 @@ interface EditResult { p50: number; p95: number; max: number }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function scan(count: number, dir: string): Promise<{ result: ScanResult; client: LspClient; files: string[] }> {
+async function scan(count: number, dir: string): Promise<{ result: ScanResult; client: LspClient; files: string[]; program: Program }> {
   const files = writeCorpus(dir, count);
   const floorMs = measureFloor(files);
-  const coreMs = measureCoreOneThread(dir, Date.parse(NOW));
+  const { ms: coreMs, program } = measureCoreOneThread(dir, Date.parse(NOW));
   const start = performance.now();
   const client = await LspClient.start({ workspace: dir, env: { CC7_NOW: NOW } });
   await client.waitForPublishedUris(count + EXTRA_FILES, TIMEOUT_MS);
   const serverMs = performance.now() - start;
   const result = { files: count, floorMs, coreMs, serverMs, peakRssMb: client.memory().peak / 1024 / 1024 };
   console.log(`${count} files: server ${ms(serverMs)}, floor ${ms(floorMs)} (${(serverMs / floorMs).toFixed(2)}x), core on one thread ${ms(coreMs)} (${(coreMs / floorMs).toFixed(2)}x), peak RSS ${result.peakRssMb.toFixed(0)} MB`);
-  return { result, client, files };
+  return { result, client, files, program };
 }
 
 async function edits(client: LspClient, file: string): Promise<EditResult> {
@@ -111,7 +114,7 @@ async function exportsOf(root: string, write: boolean): Promise<ExportMeasure[]>
   return results;
 }
 
-function report(scans: ScanResult[], edit: EditResult, editFiles: number, exports: ExportMeasure[]): string {
+function report(scans: ScanResult[], edit: EditResult, editFiles: number, editor: EditorResult, exports: ExportMeasure[]): string {
   const cpu = os.cpus();
   const rows = scans.map((s) => `| ${s.files.toLocaleString('en-US')} | ${ms(s.serverMs)} | ${ms(s.floorMs)} | ${(s.serverMs / s.floorMs).toFixed(2)}x | ${ms(s.coreMs)} (${(s.coreMs / s.floorMs).toFixed(2)}x) | ${s.peakRssMb.toFixed(0)} MB |`);
   return [
@@ -144,6 +147,7 @@ function report(scans: ScanResult[], edit: EditResult, editFiles: number, export
     '',
     'Targets (issue 2): 10,000 files within 1.3x the floor, edit p50 under 40 ms, peak RSS under 400 MB.',
     '',
+    editorSection(editor),
     exportSection(exports),
   ].join('\n');
 }
@@ -162,17 +166,19 @@ async function main(): Promise<void> {
   }
   const scans: ScanResult[] = [];
   let edit: EditResult | undefined;
+  let editor: EditorResult | undefined;
   for (const count of SIZES) {
-    const { result, client, files } = await scan(count, path.join(root, String(count)));
+    const { result, client, files, program } = await scan(count, path.join(root, String(count)));
     scans.push(result);
     if (count === SIZES[SIZES.length - 1]) {
       edit = await edits(client, files[Math.floor(files.length / 2)]);
       console.log(`edits: p50 ${edit.p50.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms`);
+      editor = await measureEditorFeatures(program, client, largestFile(files), Date.parse(NOW));
     }
     await client.stop(TIMEOUT_MS);
   }
   const exports = await exportsOf(root, false);
-  writeFileSync(results, report(scans, edit!, SIZES[SIZES.length - 1], exports));
+  writeFileSync(results, report(scans, edit!, SIZES[SIZES.length - 1], editor!, exports));
   console.log(`wrote ${path.join('bench', 'RESULTS.md')}`);
 }
 

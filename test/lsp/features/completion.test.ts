@@ -259,6 +259,11 @@ describe('language server over stdio: completion', () => {
       assert.equal(item(list, 'unknown-key').detail, 'warning');
     });
 
+    it('the kinds, in a new document that has only its apiVersion yet', async () => {
+      const { list } = await complete('incidents/new.yaml', 'apiVersion: cc7/v1\nkind: ‸\n');
+      assert.deepEqual(labels(list), ['ResponsePlan', 'Incident', 'SecurityEvent', 'Runbook', 'TabletopExercise']);
+    });
+
     it("`now` with the plan's offset for a timestamp, today for a date", async () => {
       const { list } = await complete(INCIDENT, edited(INCIDENT, 'post_incident_review:\n', 'resolved_at: ‸\npost_incident_review:\n'));
       assert.deepEqual(list.items.map((completion) => [completion.label, completion.kind, completion.detail, newText(completion)]), [['now', CompletionItemKind.Value, NOW, NOW]]);

@@ -52,8 +52,12 @@ export function completion(request: ServiceRequest, position: Position, options:
     range: offsetRange(place.word.start, place.word.end, file.lineCounter),
     // Right after `key:` a value needs the space YAML requires.
     spaceBefore: place.on === 'value' && file.text[place.word.start - 1] === ':' ? ' ' : '',
+    incomplete: false,
   };
-  return limited(place.on === 'key' ? keyItems(context, place.path.slice(0, -1), place.mapping, place.presentKeys) : valueItems(context), place.word.text);
+  const items = place.on === 'key' ? keyItems(context, place.path.slice(0, -1), place.mapping, place.presentKeys) : valueItems(context);
+  // Incomplete: the client asks again as the user types, and gets the ids matching then.
+  if (items.length > MAX_ITEMS) return { isIncomplete: true, items: matching(items, place.word.text) };
+  return { isIncomplete: context.incomplete, items };
 }
 
 interface Context {
@@ -63,6 +67,8 @@ interface Context {
   /** What an item replaces: the word typed so far. */
   range: Range;
   spaceBefore: string;
+  /** Set when values were left out of the list for being too many. */
+  incomplete: boolean;
 }
 
 function keyItems(context: Context, mappingPath: YamlPath, mapping: SchemaNode | undefined, present: readonly string[]): CompletionItem[] {
@@ -136,7 +142,10 @@ function valueItems(context: Context): CompletionItem[] {
   const source = valueSourceOf(kind, place.path, place.schema);
   if (source) {
     const fresh = candidatesOf(source, request).filter((candidate) => !place.presentItems.includes(candidate.label));
-    fresh.forEach((candidate, i) => items.push(edit(context, { ...candidateItem(candidate, CompletionItemKind.Reference), sortText: sortText(NEEDED, i) },
+    // Cut before building items: a large workspace has thousands of incident ids.
+    const shown = fresh.length > MAX_ITEMS ? matching(fresh, place.word.text) : fresh;
+    context.incomplete ||= shown.length < fresh.length;
+    shown.forEach((candidate, i) => items.push(edit(context, { ...candidateItem(candidate, CompletionItemKind.Reference), sortText: sortText(NEEDED, i) },
       candidate.label)));
   }
   const node = place.schema;
@@ -194,10 +203,10 @@ function edit(context: Context, item: CompletionItem, text: string): CompletionI
   };
 }
 
-function limited(items: CompletionItem[], word: string): CompletionList {
-  if (items.length <= MAX_ITEMS) return { isIncomplete: false, items };
+/** The first MAX_ITEMS whose label starts with the word typed (any case). */
+function matching<T extends { label: string }>(items: readonly T[], word: string): T[] {
   const typed = word.toLowerCase();
-  return { isIncomplete: true, items: items.filter((item) => item.label.toLowerCase().startsWith(typed)).slice(0, MAX_ITEMS) };
+  return items.filter((item) => item.label.toLowerCase().startsWith(typed)).slice(0, MAX_ITEMS);
 }
 
 function sortText(group: number, order: number): string {
