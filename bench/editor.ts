@@ -142,8 +142,9 @@ export function editorSection(result: EditorResult): string {
   return [
     `## Completion and hover (${REQUESTS} requests each, ${(result.bytes / 1024).toFixed(0)} KB incident, workspace of ${result.records.toLocaleString('en-US')} records)`,
     '',
-    `Machine: ${machine()} (\`lscpu\`). bench/editor.ts: the largest incident of the corpus, with a Program`,
-    'holding the whole workspace. Completion is asked in turn on a new top-level line, after `severity: `,',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (\`lscpu\`); load average ${os.loadavg().map((load) => load.toFixed(1)).join(' / ')} at the end.`,
+    'bench/editor.ts: the largest incident of the corpus, with a Program holding the whole workspace.',
+    'Completion is asked in turn on a new top-level line, after `severity: `,',
     '`runbook: ` and `detected_at: `; hover on the severity value, the `detected_at` key (a clock trigger: the',
     'notification clocks are evaluated), the runbook value (a record looked up among all) and the `status` key.',
     'Service: the pure functions on the parsed document (the server caches the parse of an unchanged text).',

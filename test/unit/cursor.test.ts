@@ -80,6 +80,13 @@ describe('cursor: position → place in the YAML', () => {
     });
   });
 
+  it('an empty value in a flow mapping: its slot ends where the next key starts', () => {
+    const empty = placeIn(`${INCIDENT_HEAD}triage: { assessed_by: ‸, rationale: Key valid }\n`);
+    assert.deepEqual([empty?.on, empty?.path, empty?.word.text], ['value', ['triage', 'assessed_by'], '']);
+    const next = placeIn(`${INCIDENT_HEAD}triage: { assessed_by: , ration‸ale: Key valid }\n`);
+    assert.deepEqual([next?.on, next?.path, next?.word.text], ['key', ['triage', 'rationale'], 'rationale']);
+  });
+
   it('a half-written key in a flow mapping', () => {
     const place = placeIn(`${INCIDENT_HEAD}triage: { assessed_at: 2026-03-02T09:40:00Z, ra‸ }\n`);
     assert.deepEqual([place?.on, place?.path, place?.word.text, place?.flow], ['key', ['triage', 'ra'], 'ra', true]);

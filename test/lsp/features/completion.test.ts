@@ -111,6 +111,9 @@ describe('language server over stdio: completion', () => {
         '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n  - ‸\n'));
       assert.deepEqual(labels(list), ['at', 'event', 'by']);
       assert.deepEqual(list.items.map((completion) => completion.detail), ['CC7.4 · required', 'CC7.4 · required', 'CC7.4']);
+      const typed = await complete(INCIDENT, edited(INCIDENT, '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n',
+        '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n  - ev‸\n'));
+      assert.deepEqual(item(typed.list, 'event').textEdit, { range: rangeOfSnippet(typed.text, '  - [[ev]]\n', 'the typed key'), newText: 'event: ' });
     });
 
     it("in an incident's roles: the plan's role ids not assigned yet", async () => {
@@ -251,6 +254,15 @@ describe('language server over stdio: completion', () => {
       assert.deepEqual(labels(plan.list), ['uk-gdpr-art33', 'gdpr-art34', 'hipaa-individuals', 'hipaa-hhs', 'us-ny', 'us-wa', 'us-co', 'us-fl', 'us-tx',
         'nydfs-500.17', 'sec-8k', 'nis2-early-warning', 'nis2-notification']);
       assert.equal(item(plan.list, 'sec-8k').detail, 'SEC Form 8-K Item 1.05 filing');
+    });
+
+    it("rule ids as the keys of the plan's rules, and their severities", async () => {
+      const file = 'plan/response-plan.yaml';
+      const keys = await complete(file, edited(file, 'monitoring:', 'rules:\n  ‸\nmonitoring:'));
+      assert.deepEqual(labels(keys.list), [...RULE_IDS]);
+      assert.equal(newText(item(keys.list, 'timestamp-timezone')), 'timestamp-timezone: ');
+      const severities = await complete(file, edited(file, 'monitoring:', 'rules: { timestamp-timezone: ‸ }\nmonitoring:'));
+      assert.deepEqual(labels(severities.list), ['error', 'warning', 'info', 'off']);
     });
 
     it("every rule id for a waiver's rule", async () => {

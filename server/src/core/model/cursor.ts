@@ -89,7 +89,7 @@ class PlaceFinder {
 
   private inMap(map: YAMLMap, path: YamlPath, offset: number, flow: boolean): Place | undefined {
     const keys = this.keysOf(map);
-    for (const pair of map.items) {
+    for (const [index, pair] of map.items.entries()) {
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
       const name = this.keyName(pair);
@@ -112,10 +112,11 @@ class PlaceFinder {
         const inner = this.inNode(value, [...path, name], offset, flow);
         if (inner) return inner;
       }
-      // `key: |` with nothing typed yet: the value slot, on the key's own line after the colon.
+      // `key: |` with nothing typed yet: the value slot, on the key's own line after the colon (and before the next key).
       if (key?.range && isEmpty(value) && this.colonAfter(key.range[1])) {
         const colon = this.text.indexOf(':', key.range[1]);
-        if (offset > colon && offset <= this.lineEnd(colon)) {
+        const next = (map.items[index + 1]?.key as Node | null | undefined)?.range?.[0] ?? Infinity;
+        if (offset > colon && offset <= this.lineEnd(colon) && offset < next) {
           return this.valuePlace([...path, name], { start: offset, end: offset }, offset, flow, others, []);
         }
       }

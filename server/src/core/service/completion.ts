@@ -133,8 +133,8 @@ function valueItems(context: Context): CompletionItem[] {
   const { request, place } = context;
   const kind = request.doc.kind;
   const last = place.path[place.path.length - 1];
-  // A new `- ` item of a list of mappings: its first key.
-  if (place.word.text === '' && !place.flow && typeof last === 'number' && place.schema && typesOf(place.schema).has('object')) {
+  // A new `- ` item of a list of mappings, or a word typed after the dash: its first key.
+  if (!place.flow && typeof last === 'number' && place.schema && typesOf(place.schema).has('object')) {
     return keyItems(context, place.path, place.schema, []);
   }
   if (!kind) return place.path.length === 1 && place.path[0] === 'kind' ? KINDS.map((name, i) => valueItem(context, name, CompletionItemKind.EnumMember, i)) : [];
