@@ -24,7 +24,8 @@ const CALIFORNIA = '**California breach notice to residents** (`us-ca`)\n\n'
   + '- **Met**: notified 2026-06-30 09:00 UTC, 29 d 1 h before the deadline';
 const CUSTOMERS = '**Customer notice under the data processing agreement** (`customer-dpa`)\n\n'
   + '- Due: 2026-07-01 10:00 UTC · 2026-07-01 06:00 America/New_York\n- Window: 48 h from `notifications.aware_at`\n- **Approaching**: 22 h left';
-const AWARE_AT = '**aware_at** · CC7.4, CC2.3\n\nWhen the organization became aware of a personal-data breach; starts most notification clocks.\n\n'
+const AWARE_AT = '**aware_at** · CC7.4, CC2.3\n\n'
+  + "When the organization became aware of the breach (discovery); starts most notification clocks and bounds DORA's initial one.\n\n"
   + '**CC7.4**: respond to identified security incidents with a defined incident response program.\n\n'
   + '**CC2.3**: communicate with external parties about matters affecting the functioning of internal control.';
 

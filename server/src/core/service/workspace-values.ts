@@ -95,7 +95,7 @@ function trackedItemCandidates(doc: Cc7Document): Candidate[] {
 function regimeCandidates({ doc, model, now }: ServiceRequest): Candidate[] {
   const plan = model.plan();
   if (!plan) return [];
-  const { regimes } = resolveRegimes(plan.regimes, { customerDpaHours: plan.customerDpaHours });
+  const { regimes } = resolveRegimes(plan.regimes, { customerDpaHours: plan.customerDpaHours, custom: plan.regimesCustom });
   const applying = new Set(doc.kind === 'Incident'
     ? evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(plan), now }).map((clock) => clock.regime)
     : []);
