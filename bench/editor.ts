@@ -1,10 +1,11 @@
 /**
- * Editor requests (issue 6) on a 30 KB incident with deadlines, opened in the benchmark's
+ * Editor requests (issue 6: completion, hover, inlay hints, code lenses) on a 30 KB incident with deadlines, opened in the benchmark's
  * workspace: each request's latency over stdio, 100 one after another; and what the id
  * mentions every document's facts keep (DocumentFacts.mentions) cost in memory.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Position } from 'vscode-languageserver-types';
 import type { LspClient } from '../test/support/lsp-client';
 import type { CoreRun } from './core';
 import { deadlineIncident } from './corpus';
@@ -27,6 +28,20 @@ export interface EditorMeasure {
   peakRssMb: number;
 }
 
+/** The place after `prefix` on the first line that starts with it (`column` 1: on the key instead). */
+const after = (prefix: string, column?: number) => (lines: readonly string[]): Position => {
+  const line = lines.findIndex((text) => text.startsWith(prefix));
+  if (line === -1) throw new Error(`the bench incident has no line starting with "${prefix}"`);
+  return { line, character: column ?? prefix.length };
+};
+
+// Where a user asks: a new top-level key (every key the incident lacks, and skeletons), and values.
+const COMPLETION_AT = [(lines: readonly string[]) => ({ line: lines.length - 1, character: 0 }), after('severity: '), after('runbook: '), after('detected_at: ')];
+// A severity, a clock trigger (the notification clocks are evaluated), a record looked up among all, a key.
+const HOVER_AT = [after('severity: '), after('detected_at: ', 1), after('runbook: '), after('status: ', 1)];
+
+const answered = (result: unknown) => (Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined);
+
 export function percentiles(latencies: number[]): Latency {
   latencies.sort((a, b) => a - b);
   const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
@@ -38,17 +53,22 @@ export async function measureEditorRequests(client: LspClient, dir: string, file
   const text = deadlineIncident(files + 1);
   const uri = await client.open(path.join(dir, 'incidents', `INC-2026-${files + 1}.yaml`), text);
   await client.waitForDiagnostics(uri, () => true, timeoutMs);
-  const time = async (send: () => Promise<unknown[]>): Promise<Latency> => {
-    if ((await send()).length === 0) throw new Error('the benchmark request answered nothing: fix the incident');
+  const lines = text.split('\n');
+  const time = async (send: (i: number) => Promise<unknown>): Promise<Latency> => {
+    if (!answered(await send(0))) throw new Error('the benchmark request answered nothing: fix the incident or the positions');
     const latencies: number[] = [];
     for (let i = 0; i < REQUESTS; i++) {
       const start = performance.now();
-      await send();
+      await send(i);
       latencies.push(performance.now() - start);
     }
     return percentiles(latencies);
   };
+  // Requests at several places are asked in turn, each place found by its text.
+  const inTurn = (asks: Position[], request: (at: Position) => Promise<unknown>) => time((i) => request(asks[i % asks.length]!));
   const requests: EditorMeasure['requests'] = [
+    ['completion', await inTurn(COMPLETION_AT.map((at) => at(lines)), (at) => client.completion(uri, at))],
+    ['hover', await inTurn(HOVER_AT.map((at) => at(lines)), (at) => client.hover(uri, at))],
     ['inlay hints (whole document)', await time(() => client.inlayHints(uri))],
     ['code lenses', await time(() => client.codeLenses(uri))],
   ];
@@ -68,6 +88,8 @@ export function editorSection(measure: EditorMeasure, machine: string): string {
     `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (the machine is shared: a load above its 2 cores slows every figure`,
     `here by as much). From sending the request until its answer, over stdio, ${REQUESTS} requests one after another on an`,
     `open ${(measure.bytes / 1024).toFixed(0)} KB incident with notification clocks, remediation dues and a waiver (bench/corpus.ts deadlineIncident).`,
+    'Completion is asked in turn on a new top-level line and after `severity: `, `runbook: ` and `detected_at: `; hover on',
+    'the severity value, the `detected_at` key (a clock trigger), the runbook value and the `status` key.',
     '',
     '| request | p50 | p95 | max |',
     '| --- | --- | --- | --- |',

@@ -11,13 +11,19 @@
 --   CC7_NVIM_FIX_FROM   text in the file the edit replaces (its first occurrence)
 --   CC7_NVIM_FIX_TO     what it is replaced with
 --   CC7_NVIM_EXPECT_AFTER  rule codes expected once the edit is checked
+--   CC7_NVIM_HOVER      where to hover once the edit is checked: "line,character" (0-based)
 --   CC7_NVIM_RESULT     where the JSON result is written
 --   CC7_NVIM_TIMEOUT_MS how long each wait may last (10000 when unset)
 -- The server inherits Neovim's environment, so CC7_NOW fixes its "now".
 --
--- The result: { nvim, before = [diagnostic...], after = [diagnostic...], server_exit, failure? },
--- each diagnostic { line, col, end_line, end_col (0-based; cols in bytes, as Neovim keeps
--- them), severity (Neovim's name: ERROR, WARN, INFO, HINT), code, source, message }.
+-- Then it asks for a hover at CC7_NVIM_HOVER, and for completion on a new empty last line
+-- of the buffer (where a top-level key goes), with vim.lsp.buf_request_sync.
+--
+-- The result: { nvim, before = [diagnostic...], after = [diagnostic...], hover, completion,
+-- server_exit, failure? }, each diagnostic { line, col, end_line, end_col (0-based; cols in
+-- bytes, as Neovim keeps them), severity (Neovim's name: ERROR, WARN, INFO, HINT), code,
+-- source, message }; hover { kind, value, range }; completion [{ label, kind, detail }] in
+-- the order of their sortText.
 -- Exits with :qall! when every wait succeeded, :cquit 1 otherwise (the result says what was seen).
 
 local env = function(name, default)
@@ -88,6 +94,38 @@ local function wait_for_codes(buf, want, timeout, phase)
   end
 end
 
+-- One request through Neovim's client, waited for; its result, or an error naming the method.
+local function request(buf, method, params, timeout)
+  local responses, err = vim.lsp.buf_request_sync(buf, method, params, timeout)
+  if responses == nil then error(string.format('%s: no answer within %d ms (%s)', method, timeout, tostring(err)), 0) end
+  local response = responses[client_id]
+  if response == nil then error(method .. ': the cc7 client did not answer', 0) end
+  if response.error ~= nil then error(method .. ': ' .. vim.inspect(response.error), 0) end
+  return response.result
+end
+
+-- Hover at a position, then completion on a new last line, as a user would ask for them.
+local function ask_hover_and_completion(buf, timeout)
+  local uri = vim.uri_from_bufnr(buf)
+  local line, character = env('CC7_NVIM_HOVER'):match('^(%d+),(%d+)$')
+  local hover = request(buf, 'textDocument/hover', {
+    textDocument = { uri = uri }, position = { line = tonumber(line), character = tonumber(character) },
+  }, timeout)
+  result.hover = hover and { kind = hover.contents.kind, value = hover.contents.value, range = hover.range } or vim.NIL
+
+  vim.api.nvim_buf_set_lines(buf, -1, -1, true, { '' })
+  local last = vim.api.nvim_buf_line_count(buf) - 1
+  local answer = request(buf, 'textDocument/completion', {
+    textDocument = { uri = uri }, position = { line = last, character = 0 },
+  }, timeout)
+  local items = answer and (answer.items or answer) or {}
+  table.sort(items, function(a, b) return (a.sortText or a.label) < (b.sortText or b.label) end)
+  result.completion = {}
+  for _, item in ipairs(items) do
+    table.insert(result.completion, { label = item.label, kind = item.kind, detail = item.detail or vim.NIL })
+  end
+end
+
 local function write_result()
   result.nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch
   result.server_exit = server_exit
@@ -137,6 +175,8 @@ local function run()
   if not edited then error('the text to replace is not in the buffer: ' .. from, 0) end
 
   wait_for_codes(buf, sorted_codes(env('CC7_NVIM_EXPECT_AFTER', '')), timeout, 'after')
+
+  ask_hover_and_completion(buf, timeout)
 end
 
 local ok, err = xpcall(run, function(message)

@@ -2,7 +2,8 @@
  * A second real LSP client: Neovim's built-in one (0.7.2 on Debian 12), headless, as a real
  * process. test/neovim/check-diagnostics.lua starts the BUILT server (`npm run build` first)
  * with `vim.lsp.start_client`, opens the incident, waits for its diagnostics, edits the buffer
- * to fix one of them, waits for that one to go, and writes what it saw as JSON.
+ * to fix one of them, waits for that one to go, hovers over the incident's severity, asks for
+ * completion on a new last line, and writes what it saw as JSON.
  *
  * The fixture (test/fixtures/neovim/) is the clean baseline plus one incident with exactly two
  * findings at DEFAULT_NOW: a misspelt key (unknown-key, warning) and a wrong enum value
@@ -16,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { CompletionItemKind, type Range } from 'vscode-languageserver-types';
 import { DEFAULT_NOW, rangeOfSnippet } from '../support/fixtures';
 import { SERVER_JS } from '../support/lsp-client';
 
@@ -44,6 +46,9 @@ interface NeovimResult {
   nvim: string;
   before: SeenDiagnostic[];
   after: SeenDiagnostic[];
+  hover?: { kind: string; value: string; range: Range } | null;
+  /** The completion items, in the order of their sortText. */
+  completion?: { label: string; kind: number; detail: string | null }[];
   server_exit?: { code: number; signal: number };
   failure?: string;
 }
@@ -57,6 +62,14 @@ interface Expected {
 }
 
 const UNKNOWN_KEY: Expected = { code: 'unknown-key', severity: 'WARN', at: '[[reproted_by]]: soc', message: /"reproted_by".*did you mean "reported_by"\?/ };
+/** Where the script hovers: the severity, whose plan entry (SEV2, "Medium" in this plan) the hover shows. */
+const HOVER_AT = 'severity: [[SEV2]]';
+const SEV2_HOVER = '**SEV2 — Medium**\n\nContained event with no customer impact\n\n'
+  + '- Escalate within: not set\n- Post-incident review: not required\n- Remediation due: 90 days';
+/** Completion at a new top-level line of the incident (in identification): the keys not written yet, in schema order. */
+const NEW_KEYS = ['runbook', 'description', 'triage', 'containment', 'investigation', 'notifications', 'remediation',
+  'remediation_not_required', 'recovery', 'resolved_at', 'post_incident_review', 'closed_at', 'waivers'];
+
 const WRONG_ENUM: Expected = { code: 'schema', severity: 'ERROR', at: 'detection_source: [[siem]]\n', message: /"detection_source" must be one of: siem-alert/ };
 
 /** The nvim version line, or undefined when there is no nvim on PATH. */
@@ -104,7 +117,7 @@ describe('Neovim as an LSP client (headless nvim, real process)', function () {
     workspace = scratch = undefined;
   });
 
-  it('shows the incident\'s diagnostics, follows a buffer edit that fixes one, and shuts the server down', function () {
+  it('shows the incident\'s diagnostics, follows a buffer edit that fixes one, answers hover and completion, and shuts the server down', function () {
     if (version === undefined) {
       if (process.env.CI === 'true') assert.fail('nvim is not on PATH, and CI=true: CI must install Neovim (apt-get install -y neovim)');
       this.test!.title += ' (SKIPPED: nvim is not on PATH; apt-get install -y neovim to run it)';
@@ -120,6 +133,8 @@ describe('Neovim as an LSP client (headless nvim, real process)', function () {
     // Neovim columns are bytes, LSP's are UTF-16 code units: equal only for ASCII.
     assert.match(onDisk, /^[\x00-\x7f]*$/, 'the incident fixture must stay ASCII');
     const resultFile = path.join(scratch, 'result.json');
+    const hoverRange = rangeOfSnippet(onDisk, HOVER_AT, INCIDENT);
+    const hoverAt = hoverRange.start;
 
     const started = Date.now();
     const run = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${SCRIPT}`], {
@@ -144,6 +159,7 @@ describe('Neovim as an LSP client (headless nvim, real process)', function () {
         CC7_NVIM_FIX_FROM: FIX.from,
         CC7_NVIM_FIX_TO: FIX.to,
         CC7_NVIM_EXPECT_AFTER: WRONG_ENUM.code,
+        CC7_NVIM_HOVER: `${hoverAt.line},${hoverAt.character}`,
         CC7_NVIM_RESULT: resultFile,
         CC7_NVIM_TIMEOUT_MS: String(WAIT_MS),
       },
@@ -165,6 +181,9 @@ describe('Neovim as an LSP client (headless nvim, real process)', function () {
 
     assertDiagnostics(result.before, onDisk, [WRONG_ENUM, UNKNOWN_KEY], 'on opening', context);
     assertDiagnostics(result.after, onDisk.replace(FIX.from, FIX.to), [WRONG_ENUM], 'after the edit', context);
+    assert.deepEqual(result.hover, { kind: 'markdown', value: SEV2_HOVER, range: hoverRange }, `hover over the severity${context}`);
+    assert.deepEqual(result.completion?.map((item) => item.label), NEW_KEYS, `completion at a new top-level line${context}`);
+    assert.deepEqual(result.completion?.find((item) => item.label === 'triage'), { label: 'triage', kind: CompletionItemKind.Property, detail: 'CC7.3' }, `the triage item${context}`);
     assert.deepEqual(result.server_exit, { code: 0, signal: 0 }, `the server's exit after shutdown${context}`);
     assert.equal(readFileSync(incident, 'utf8'), onDisk, 'the edit stayed in the buffer: the file on disk is untouched');
   });

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import {
   CodeLensRefreshRequest,
   CodeLensRequest,
+  CompletionRequest,
   ConfigurationRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
@@ -32,6 +33,7 @@ import {
   DiagnosticSeverity,
   ExitNotification,
   FileChangeType,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   IPCMessageReader,
@@ -47,19 +49,21 @@ import {
   WorkDoneProgressCreateRequest,
   type ClientCapabilities,
   type CodeLens,
+  type CompletionList,
   type Definition,
   type DefinitionLink,
   type Diagnostic,
   type DocumentSymbol,
+  type Hover,
   type InlayHint,
   type Location,
-  type Position,
   type PrepareRenameResult,
   type SymbolInformation,
   type WorkspaceEdit,
   type WorkspaceSymbol,
   type InitializeResult,
   type MarkupContent,
+  type Position,
   type ProtocolConnection,
   type Range,
   type Registration,
@@ -89,6 +93,8 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { dynamicRegistration: false },
     publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
   },
 };
 
@@ -321,6 +327,17 @@ export class LspClient {
       textDocument: { uri, version: document.version },
       contentChanges: edits,
     });
+  }
+
+  /** textDocument/completion; an answer given as a bare array comes back as a complete list. */
+  async completion(uri: string, position: Position): Promise<CompletionList | null> {
+    const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    return Array.isArray(result) ? { isIncomplete: false, items: result } : result;
+  }
+
+  /** textDocument/hover. */
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
   /** Replaces the [[marked]] part of a snippet that occurs once in the open document. */

@@ -22,6 +22,7 @@ export function startServer(connection: Connection): void {
       inlayHintRefresh: workspace?.inlayHint?.refreshSupport === true,
       codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
       renameFiles: workspace?.workspaceEdit?.documentChanges === true && (workspace.workspaceEdit.resourceOperations ?? []).includes('rename'),
+      snippets: params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
     };
     state.roots = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (state.roots.length === 0 && params.rootUri) state.roots = [URI.parse(params.rootUri).fsPath];

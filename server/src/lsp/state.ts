@@ -25,6 +25,8 @@ export interface ClientSupport {
   codeLensRefresh: boolean;
   /** A workspace edit may rename files (rename moves a file named after the id it renames). */
   renameFiles: boolean;
+  /** Completion items may hold snippets (tabstops, choices). */
+  snippets: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export class ServerState {
   settings: ServerSettings = DEFAULT_SETTINGS;
   now: ResolvedNow = resolveNow({ name: 'cc7.asOf', value: undefined });
   roots: string[] = [];
-  support: ClientSupport = { configuration: false, watchFiles: false, workspaceFolders: false, inlayHintRefresh: false, codeLensRefresh: false, renameFiles: false };
+  support: ClientSupport = { configuration: false, watchFiles: false, workspaceFolders: false, inlayHintRefresh: false, codeLensRefresh: false, renameFiles: false, snippets: false };
   readonly pool = AnalysisPool.forMachine();
   readonly programs: FolderPrograms;
   private readonly parsed = new DocumentCache(() => this.settings.maxFileBytes);

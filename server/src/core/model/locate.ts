@@ -99,6 +99,15 @@ export function offsetToPosition(offset: number, lines: LineCounter): Position {
   return { line: line - 1, character: col - 1 };
 }
 
+/** The offset of an LSP position (0-based line, UTF-16 character), clamped to its line and to the text. */
+export function positionToOffset(position: Position, lines: LineCounter, textLength: number): number {
+  const starts = lines.lineStarts;
+  if (position.line < 0) return 0;
+  if (position.line >= starts.length) return textLength;
+  const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1]! - 1 : textLength;
+  return Math.min(starts[position.line]! + Math.max(0, position.character), lineEnd);
+}
+
 /** A multi-line collection is reported on its first line only, so the squiggle stays readable. */
 function firstLine(range: Range | undefined, lines: LineCounter, node: Node): Range | undefined {
   if (!range || range.start.line === range.end.line || !isCollection(node)) return range;

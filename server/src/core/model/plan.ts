@@ -7,6 +7,7 @@ import { isSeveritySetting, type SeveritySetting } from './types';
 export interface SeverityFacts {
   id: string;
   name?: string;
+  description?: string;
   reviewRequired: boolean;
   reviewDueBusinessDays?: number;
   remediationDueDays?: number;
@@ -72,6 +73,7 @@ function severityFacts(entry: Record<string, unknown>): SeverityFacts[] {
   return [{
     id,
     name: text(entry.name),
+    description: text(entry.description),
     reviewRequired: review.required === true,
     reviewDueBusinessDays: count(review.due_business_days),
     remediationDueDays: count(entry.remediation_due_days),

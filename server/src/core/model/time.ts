@@ -184,6 +184,14 @@ export function formatShortInstant(ms: number, zone: string, now: number): strin
 }
 
 /**
+ * An instant as an RFC 3339 timestamp with the zone's offset at that instant, to the minute,
+ * as records are written: `2026-03-02T10:14:00-05:00` (`Z` in UTC).
+ */
+export function timestampInZone(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone: resolveZone(zone) }).startOf('minute').toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
+}
+
+/**
  * A length of time for messages: `45 min` under an hour, `14 h` under 48 h, then `3 d 2 h`.
  * Units are truncated (a countdown shows whole units); the sign is dropped, since the caller
  * words it ("due in …", "… ago").

@@ -7,6 +7,8 @@ import { inlayHintsFeature } from './inlay-hints';
 import { referencesFeature } from './references';
 import { renameFeature } from './rename';
 import { workspaceSymbolsFeature } from './workspace-symbols';
+import { completionFeature } from './completion';
+import { hoverFeature } from './hover';
 
 /**
  * One editor feature of the server: what it announces in `initialize`, and its handlers,
@@ -26,4 +28,6 @@ export const FEATURES: readonly Feature[] = [
   referencesFeature,
   renameFeature,
   workspaceSymbolsFeature,
+  completionFeature,
+  hoverFeature,
 ];
