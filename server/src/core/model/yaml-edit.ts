@@ -115,10 +115,10 @@ export class YamlEditor {
     return true;
   }
 
-  /** The scalar value at `path` as written, when there is one. */
-  scalar(path: YamlPath): string | undefined {
+  /** The value of the scalar at `path` (no alias followed), when there is one. */
+  scalar(path: YamlPath): unknown {
     const node = this.find(path)?.node;
-    return isScalar(node) && node.range ? this.text.slice(node.range[0], node.range[1]) : undefined;
+    return isScalar(node) ? node.value : undefined;
   }
 
   /** Replaces the scalar at `path` by `value`, keeping its quoting style where the value allows. */

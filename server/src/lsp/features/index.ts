@@ -1,5 +1,6 @@
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerState } from '../state';
+import { codeActionsFeature } from './code-actions';
 
 /**
  * One editor feature of the server: what it announces in `initialize`, and its handlers,
@@ -11,4 +12,6 @@ export interface Feature {
 }
 
 /** Every feature the server offers; a new one is one module here and one service module. */
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [
+  codeActionsFeature,
+];
