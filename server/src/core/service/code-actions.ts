@@ -1,9 +1,10 @@
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Range } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Cc7Document } from '../model/document';
 import type { Finding, RuleId } from '../model/types';
 import { YamlEditor } from '../model/yaml-edit';
 import type { FixContext, QuickFix } from '../rules/rule';
 import { RULES_BY_ID } from '../rules/registry';
+import { utf8Length } from './analyze';
 import { toDiagnostic } from './diagnostics';
 import { liveWaiverFor } from './policy';
 import type { ServiceRequest } from './request';
@@ -15,10 +16,15 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cc7`;
 /** The kinds of code actions offered (the server's capability). */
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-/** The document the edits are for: they are valid against this version only. */
-export interface EditTarget {
+/** What the client asks (LSP CodeActionParams), with what the answer depends on. */
+export interface CodeActionQuery {
+  /** The document the edits are for: they are valid against this version only. */
   uri: string;
   version: number;
+  range: Range;
+  context: CodeActionContext;
+  /** Files over this many bytes are not checked: no fix may grow a file past it. */
+  maxFileBytes: number;
 }
 
 /** One fix of one finding. */
@@ -37,8 +43,9 @@ interface FindingFix {
  * TODOs that silence its findings). Edits are computed on the document's current text and
  * carry its version.
  */
-export function codeActions(request: ServiceRequest, target: EditTarget, range: Range, context: CodeActionContext): CodeAction[] {
+export function codeActions(request: ServiceRequest, query: CodeActionQuery): CodeAction[] {
   const { doc, model, now } = request;
+  const { range, context } = query;
   if (!YamlEditor.of(doc.file)) return [];
   const fixContext: FixContext = { now, plan: model.plan() };
   const findings = model.findings(doc.path);
@@ -52,7 +59,7 @@ export function codeActions(request: ServiceRequest, target: EditTarget, range: 
     if (action && !actions.some((other) => other.title === action.title)) actions.push(action);
   };
   const quickFix = (chosen: FindingFix[], title: (count: number) => string, minimum = 1, isPreferred = false) =>
-    add(codeAction(doc, target, { title, kind: CodeActionKind.QuickFix, minimum, isPreferred }, chosen));
+    add(codeAction(doc, query, { title, kind: CodeActionKind.QuickFix, minimum, isPreferred }, chosen));
 
   if (wants(context.only, CodeActionKind.QuickFix)) {
     const rulesDone = new Set<string>();
@@ -74,7 +81,7 @@ export function codeActions(request: ServiceRequest, target: EditTarget, range: 
   }
   if (wants(context.only, FIX_ALL_KIND)) {
     const complete = firstFixes(fixes.filter(({ fix }) => fix.isPreferred && !fix.placeholders));
-    add(codeAction(doc, target, { title: (count) => `Fix all cc7 problems that need no input in this file (${count})`, kind: FIX_ALL_KIND, minimum: 1, isPreferred: false }, complete));
+    add(codeAction(doc, query, { title: (count) => `Fix all cc7 problems that need no input in this file (${count})`, kind: FIX_ALL_KIND, minimum: 1, isPreferred: false }, complete));
   }
   return actions;
 }
@@ -107,19 +114,28 @@ interface ActionShape {
  * The action applying `chosen` fixes through one editor, so that what they add to the same
  * place becomes one edit; a fix that no longer applies is left out.
  */
-function codeAction(doc: Cc7Document, target: EditTarget, shape: ActionShape, chosen: FindingFix[]): CodeAction | undefined {
+function codeAction(doc: Cc7Document, query: CodeActionQuery, shape: ActionShape, chosen: FindingFix[]): CodeAction | undefined {
   if (chosen.length < shape.minimum) return undefined;
   const editor = YamlEditor.of(doc.file)!;
   const applied = chosen.filter(({ fix }) => fix.apply(editor));
   const edits = editor.edits();
-  if (applied.length < shape.minimum || edits.length === 0) return undefined;
+  if (applied.length < shape.minimum || edits.length === 0 || byteLengthAfter(doc, edits) > query.maxFileBytes) return undefined;
   return {
     title: shape.title(applied.length),
     kind: shape.kind,
     diagnostics: applied.map(({ finding }) => toDiagnostic(finding)),
-    edit: { documentChanges: [{ textDocument: target, edits }] },
+    edit: { documentChanges: [{ textDocument: { uri: query.uri, version: query.version }, edits }] },
     ...(shape.isPreferred ? { isPreferred: true } : {}),
   };
+}
+
+/** The file's size in bytes once the edits are applied. */
+function byteLengthAfter(doc: Cc7Document, edits: readonly TextEdit[]): number {
+  const text = doc.file!.text;
+  const lineStarts = doc.file!.lineCounter.lineStarts;
+  const offset = (position: Range['start']) => (lineStarts[position.line] ?? text.length) + position.character;
+  return edits.reduce((bytes, edit) =>
+    bytes + utf8Length(edit.newText) - utf8Length(text.slice(offset(edit.range.start), offset(edit.range.end))), doc.byteLength);
 }
 
 /** Whether the client asked for actions of `kind` (`only` lists kinds and their parents; none: quick fixes). */

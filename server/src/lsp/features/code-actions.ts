@@ -10,7 +10,8 @@ export const codeActionsFeature: Feature = {
       if (!request) return null;
       // Findings are re-checked a moment after an edit: bring them up to the text being fixed.
       state.publish(request.program.updateFile(request.file, { text: request.document.getText() }));
-      return codeActions(request, { uri: textDocument.uri, version: request.document.version }, range, context);
+      const { version } = request.document;
+      return codeActions(request, { uri: textDocument.uri, version, range, context, maxFileBytes: state.settings.maxFileBytes });
     });
   },
 };
