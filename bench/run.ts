@@ -4,18 +4,22 @@
  *   opened (N = 1,000 and 10,000), and the server's peak RSS;
  * - the floor: the same files read, parsed with `yaml` and validated with ajv, in-process, one thread;
  * - edits: latency from a one-character didChange to its diagnostics, over 50 edits spaced like typing;
- * - export: `cc7 export` of the same corpus, wall time and peak RSS.
- * Writes bench/RESULTS.md with the machine the figures came from. `npm run bench -- export` measures
- * the export alone and rewrites only its section.
+ * - export: `cc7 export` of the same corpus, wall time and peak RSS;
+ * - code actions: latency of textDocument/codeAction on the largest incident, with findings, at 10,000.
+ * Writes bench/RESULTS.md with the machine the figures came from. `npm run bench -- export` (or
+ * `-- code-actions`) measures that alone and rewrites only its section.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspClient } from '../test/support/lsp-client';
+import { CODE_ACTIONS_END, CODE_ACTIONS_START, codeActionsSection, measureCodeActions, type CodeActionMeasure } from './code-actions';
 import { writeCorpus } from './corpus';
 import { measureCoreOneThread } from './core';
 import { measureExport, type ExportMeasure } from './export';
 import { measureFloor } from './floor';
+import { percentiles, type Latency } from './latency';
+import type { Program } from '../server/src/core/service/program';
 
 const SIZES = [1_000, 10_000];
 const EDITS = 50;
@@ -27,21 +31,21 @@ const TIMEOUT_MS = 15 * 60_000;
 const EXTRA_FILES = 4;
 
 interface ScanResult { files: number; floorMs: number; coreMs: number; serverMs: number; peakRssMb: number }
-interface EditResult { p50: number; p95: number; max: number }
+type EditResult = Latency;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function scan(count: number, dir: string): Promise<{ result: ScanResult; client: LspClient; files: string[] }> {
+async function scan(count: number, dir: string): Promise<{ result: ScanResult; client: LspClient; files: string[]; program: Program }> {
   const files = writeCorpus(dir, count);
   const floorMs = measureFloor(files);
-  const coreMs = measureCoreOneThread(dir, Date.parse(NOW));
+  const { ms: coreMs, program } = measureCoreOneThread(dir, Date.parse(NOW));
   const start = performance.now();
   const client = await LspClient.start({ workspace: dir, env: { CC7_NOW: NOW } });
   await client.waitForPublishedUris(count + EXTRA_FILES, TIMEOUT_MS);
   const serverMs = performance.now() - start;
   const result = { files: count, floorMs, coreMs, serverMs, peakRssMb: client.memory().peak / 1024 / 1024 };
   console.log(`${count} files: server ${ms(serverMs)}, floor ${ms(floorMs)} (${(serverMs / floorMs).toFixed(2)}x), core on one thread ${ms(coreMs)} (${(coreMs / floorMs).toFixed(2)}x), peak RSS ${result.peakRssMb.toFixed(0)} MB`);
-  return { result, client, files };
+  return { result, client, files, program };
 }
 
 async function edits(client: LspClient, file: string): Promise<EditResult> {
@@ -62,9 +66,7 @@ async function edits(client: LspClient, file: string): Promise<EditResult> {
     await client.waitForDiagnostics(uri, () => client.diagnosticsHistory(uri).length > before, TIMEOUT_MS);
     latencies.push(performance.now() - start);
   }
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { p50: pick(0.5), p95: pick(0.95), max: latencies[latencies.length - 1] };
+  return percentiles(latencies);
 }
 
 function ms(value: number): string {
@@ -111,7 +113,7 @@ async function exportsOf(root: string, write: boolean): Promise<ExportMeasure[]>
   return results;
 }
 
-function report(scans: ScanResult[], edit: EditResult, editFiles: number, exports: ExportMeasure[]): string {
+function report(scans: ScanResult[], edit: EditResult, editFiles: number, actions: CodeActionMeasure, exports: ExportMeasure[]): string {
   const cpu = os.cpus();
   const rows = scans.map((s) => `| ${s.files.toLocaleString('en-US')} | ${ms(s.serverMs)} | ${ms(s.floorMs)} | ${(s.serverMs / s.floorMs).toFixed(2)}x | ${ms(s.coreMs)} (${(s.coreMs / s.floorMs).toFixed(2)}x) | ${s.peakRssMb.toFixed(0)} MB |`);
   return [
@@ -144,6 +146,7 @@ function report(scans: ScanResult[], edit: EditResult, editFiles: number, export
     '',
     'Targets (issue 2): 10,000 files within 1.3x the floor, edit p50 under 40 ms, peak RSS under 400 MB.',
     '',
+    codeActionsSection(actions),
     exportSection(exports),
   ].join('\n');
 }
@@ -152,28 +155,49 @@ async function main(): Promise<void> {
   const root = path.join(os.tmpdir(), 'cc7-bench');
   const results = path.join(__dirname, 'RESULTS.md');
   if (process.argv[2] === 'export') {
-    const current = readFileSync(results, 'utf8');
-    const section = exportSection(await exportsOf(root, true));
-    const start = current.indexOf(EXPORT_START);
-    const end = current.indexOf(EXPORT_END);
-    writeFileSync(results, start === -1 ? `${current}\n${section}` : current.slice(0, start) + section + current.slice(end + EXPORT_END.length + 1));
+    replaceSection(results, EXPORT_START, EXPORT_END, exportSection(await exportsOf(root, true)));
     console.log('wrote bench/RESULTS.md (export section)');
+    return;
+  }
+  if (process.argv[2] === 'code-actions') {
+    const count = SIZES[SIZES.length - 1];
+    const { client, files, program } = await scan(count, path.join(root, String(count)));
+    replaceSection(results, CODE_ACTIONS_START, CODE_ACTIONS_END, codeActionsSection(await codeActionsOf(client, program, files)));
+    await client.stop(TIMEOUT_MS);
+    console.log('wrote bench/RESULTS.md (code actions section)');
     return;
   }
   const scans: ScanResult[] = [];
   let edit: EditResult | undefined;
+  let actions: CodeActionMeasure | undefined;
   for (const count of SIZES) {
-    const { result, client, files } = await scan(count, path.join(root, String(count)));
+    const { result, client, files, program } = await scan(count, path.join(root, String(count)));
     scans.push(result);
     if (count === SIZES[SIZES.length - 1]) {
       edit = await edits(client, files[Math.floor(files.length / 2)]);
       console.log(`edits: p50 ${edit.p50.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms`);
+      actions = await codeActionsOf(client, program, files);
     }
     await client.stop(TIMEOUT_MS);
   }
   const exports = await exportsOf(root, false);
-  writeFileSync(results, report(scans, edit!, SIZES[SIZES.length - 1], exports));
+  writeFileSync(results, report(scans, edit!, SIZES[SIZES.length - 1], actions!, exports));
   console.log(`wrote ${path.join('bench', 'RESULTS.md')}`);
+}
+
+async function codeActionsOf(client: LspClient, program: Program, files: string[]): Promise<CodeActionMeasure> {
+  const measure = await measureCodeActions(client, program, files, TIMEOUT_MS);
+  console.log(`code actions (${measure.fileKb.toFixed(0)} KB, ${measure.findings} findings): server p50 ${measure.server.p50.toFixed(1)} ms, `
+    + `p95 ${measure.server.p95.toFixed(1)} ms; core p50 ${measure.core.p50.toFixed(1)} ms, p95 ${measure.core.p95.toFixed(1)} ms`);
+  return measure;
+}
+
+/** Rewrites one marked section of the results file (appended when it has none yet). */
+function replaceSection(file: string, startMark: string, endMark: string, section: string): void {
+  const current = readFileSync(file, 'utf8');
+  const start = current.indexOf(startMark);
+  const end = current.indexOf(endMark);
+  writeFileSync(file, start === -1 ? `${current}\n${section}` : current.slice(0, start) + section + current.slice(end + endMark.length + 1));
 }
 
 main().catch((error) => {

@@ -190,6 +190,19 @@ export function formatTimestamp(ms: number, zone: string): string {
  * it is read as. Undefined for anything else.
  */
 export function withZoneOffset(text: string, zone: string): string | undefined {
+  const key = `${text}|${zone}`;
+  if (!offsetCache.has(key)) {
+    // Zone arithmetic is costly, and a file's quick fixes are asked for again at every cursor move.
+    if (offsetCache.size >= OFFSET_CACHE_SIZE) offsetCache.clear();
+    offsetCache.set(key, computeWithZoneOffset(text, zone));
+  }
+  return offsetCache.get(key);
+}
+
+const OFFSET_CACHE_SIZE = 10_000;
+const offsetCache = new Map<string, string | undefined>();
+
+function computeWithZoneOffset(text: string, zone: string): string | undefined {
   const read = parseInstant(text, zone);
   if (!read || read.hasOffset) return undefined;
   const z = resolveZone(zone);

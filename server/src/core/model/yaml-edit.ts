@@ -453,9 +453,18 @@ function commentOf(value: YamlValue): string {
   return value instanceof Commented ? `  # ${value.comment}` : '';
 }
 
-/** A scalar as YAML text: plain where it reads back as the same string, else double-quoted. */
+/**
+ * Strings that are plain scalars in block and flow context and read back as the same string
+ * (words, ids, emails, dates and timestamps): written as they are, without asking `yaml`.
+ */
+const PLAIN_AS_IS = /^[A-Za-z_][\w./@+-]*$|^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** Words YAML reads as null or a boolean (in 1.2; the 1.1 ones too, for other tools' sake). */
+const NOT_A_STRING = /^(null|true|false|yes|no|on|off|y|n)$/i;
+
+/** A scalar as YAML text: plain where it reads back as the same string, else quoted. */
 function scalarText(value: ScalarValue, inFlow: boolean): string {
   if (typeof value !== 'string') return String(value);
+  if (PLAIN_AS_IS.test(value) && !NOT_A_STRING.test(value)) return value;
   if (value.includes('\n') || value.includes('\r')) return JSON.stringify(value);
   const text = stringify(value, { lineWidth: 0 }).trimEnd();
   const quoted = text.startsWith('"') || text.startsWith("'");

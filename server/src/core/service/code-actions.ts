@@ -51,7 +51,17 @@ export function codeActions(request: ServiceRequest, query: CodeActionQuery): Co
   const findings = model.findings(doc.path);
   const asked = findings.filter((finding) => overlaps(finding.range, range)
     || context.diagnostics.some((diagnostic) => String(diagnostic.code) === finding.rule && sameRange(diagnostic.range, finding.range)));
-  const fixes = findings.flatMap((finding) => fixesOf(doc, finding, fixContext).map((fix) => ({ finding, fix })));
+  // Fixes are computed per rule, for the rules asked about (and all of them for source.fixAll).
+  const byRule = new Map<string, FindingFix[]>();
+  const fixesOfRule = (rule: string): FindingFix[] => {
+    let fixes = byRule.get(rule);
+    if (!fixes) {
+      fixes = findings.filter((finding) => finding.rule === rule)
+        .flatMap((finding) => fixesOf(doc, finding, fixContext).map((fix) => ({ finding, fix })));
+      byRule.set(rule, fixes);
+    }
+    return fixes;
+  };
   const waivers = model.facts(doc.path)?.waivers ?? [];
 
   const actions: CodeAction[] = [];
@@ -64,13 +74,12 @@ export function codeActions(request: ServiceRequest, query: CodeActionQuery): Co
   if (wants(context.only, CodeActionKind.QuickFix)) {
     const rulesDone = new Set<string>();
     for (const finding of asked) {
-      for (const { fix } of fixes.filter((candidate) => candidate.finding === finding)) {
+      for (const { fix } of fixesOfRule(finding.rule).filter((candidate) => candidate.finding === finding)) {
         quickFix([{ finding, fix }], () => fix.title, 1, fix.isPreferred);
       }
       if (!rulesDone.has(finding.rule)) {
         rulesDone.add(finding.rule);
-        const ofRule = firstFixes(fixes.filter((candidate) => candidate.finding.rule === finding.rule));
-        quickFix(ofRule, (count) => `Fix all ${finding.rule} problems in this file (${count})`, 2);
+        quickFix(firstFixes(fixesOfRule(finding.rule)), (count) => `Fix all ${finding.rule} problems in this file (${count})`, 2);
       }
       // An expired waiver wants a new expiry or a fix, not a waiver of its own.
       if (finding.rule !== 'waiver-expired' && !liveWaiverFor(finding, waivers, now)) {
@@ -80,7 +89,8 @@ export function codeActions(request: ServiceRequest, query: CodeActionQuery): Co
     }
   }
   if (wants(context.only, FIX_ALL_KIND)) {
-    const complete = firstFixes(fixes.filter(({ fix }) => fix.isPreferred && !fix.placeholders));
+    const all = [...new Set(findings.map((finding) => finding.rule))].flatMap(fixesOfRule);
+    const complete = firstFixes(all.filter(({ fix }) => fix.isPreferred && !fix.placeholders));
     add(codeAction(doc, query, { title: (count) => `Fix all cc7 problems that need no input in this file (${count})`, kind: FIX_ALL_KIND, minimum: 1, isPreferred: false }, complete));
   }
   return actions;
