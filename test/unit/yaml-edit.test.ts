@@ -118,6 +118,16 @@ recovery: { restored_at: 2026-03-03T12:00:00Z }
     assert.deepEqual(editor.edits(), []);
   });
 
+  it('leaves nothing behind when a write fails part of the way', () => {
+    const text = `${HEAD}containment: []\nrecovery: {}\n`;
+    const editor = editorOf(text);
+    assert.equal(editor.ensure(['containment', 0, 'by'], 'x'), false, 'no item to write into');
+    assert.equal(editor.ensure(['notifications', 'notices', 0, 'regime'], 'x'), false, 'items are appended, not made by index');
+    assert.equal(editor.append(['recovery'], 'x'), false, 'a mapping is no list');
+    assert.equal(editor.ensure(['containment', 'by'], 'x'), false, 'a list is no mapping');
+    assert.deepEqual(editor.edits(), []);
+  });
+
   it('appends to a block sequence in the style of its first item', () => {
     const text = `${HEAD}timeline:
   - { at: 2026-03-02T09:14:00Z, event: Alert }   # first

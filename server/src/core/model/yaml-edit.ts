@@ -85,10 +85,7 @@ export class YamlEditor {
     if (!place || place.at === 'node') return false;
     if (place.at === 'missing') return put(this.mapAnchor(place.map).entries, place.rest, value);
     const anchor = this.fillAnchor(place);
-    if (place.rest.length > 0) {
-      anchor.value ??= {};
-      return isObject(anchor.value) && put(anchor.value, place.rest, value);
-    }
+    if (place.rest.length > 0) return this.within(anchor, place.pair, (inside) => put(inside, place.rest, value));
     if (anchor.value !== undefined || !fits(place.pair.value, value)) return false;
     anchor.value = clone(value);
     return true;
@@ -105,13 +102,19 @@ export class YamlEditor {
     }
     if (place.at === 'missing') return push(this.mapAnchor(place.map).entries, place.rest, item);
     const anchor = this.fillAnchor(place);
-    if (place.rest.length > 0) {
-      anchor.value ??= {};
-      return isObject(anchor.value) && push(anchor.value, place.rest, item);
-    }
-    anchor.value ??= [];
-    if (!Array.isArray(anchor.value) || isMap(place.pair.value)) return false;
-    anchor.value.push(clone(item));
+    if (place.rest.length > 0) return this.within(anchor, place.pair, (inside) => push(inside, place.rest, item));
+    const list = anchor.value ?? [];
+    if (!Array.isArray(list) || !fits(place.pair.value, list)) return false;
+    list.push(clone(item));
+    anchor.value = list;
+    return true;
+  }
+
+  /** Writes into the mapping an empty pair is to hold; the pair is filled only if the write succeeds. */
+  private within(anchor: { value: YamlValue | undefined }, pair: Pair, write: (inside: YamlObject) => boolean): boolean {
+    const inside = anchor.value ?? {};
+    if (!isObject(inside) || !fits(pair.value, inside) || !write(inside)) return false;
+    anchor.value = inside;
     return true;
   }
 
@@ -421,8 +424,9 @@ function push(target: YamlObject, rest: YamlPath, item: YamlValue): boolean {
   return true;
 }
 
-/** The pending mapping holding the last segment of `rest`, creating mappings on the way. */
+/** The pending mapping holding the last segment of `rest` (keys only), creating mappings on the way. */
 function walkPending(target: YamlObject, rest: YamlPath): YamlObject | undefined {
+  if (rest.some((segment) => typeof segment !== 'string')) return undefined;
   let at = target;
   for (const segment of rest.slice(0, -1)) {
     if (typeof segment !== 'string') return undefined;

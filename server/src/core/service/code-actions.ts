@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Cc7Document } from '../model/document';
-import type { Finding, RuleId } from '../model/types';
+import type { Finding } from '../model/types';
 import { YamlEditor } from '../model/yaml-edit';
 import type { FixContext, QuickFix } from '../rules/rule';
 import { RULES_BY_ID } from '../rules/registry';
@@ -10,7 +10,7 @@ import { liveWaiverFor } from './policy';
 import type { ServiceRequest } from './request';
 import { waiverFix } from './waiver-fix';
 
-/** The kind of the action that applies every obvious fix of the file (`editor.codeActionsOnSave`). */
+/** The kind of the action that applies every fix of the file that needs no input (`editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cc7`;
 
 /** The kinds of code actions offered (the server's capability). */
@@ -98,7 +98,7 @@ export function codeActions(request: ServiceRequest, query: CodeActionQuery): Co
 
 /** The fixes the finding's rule offers for it; none for a rule without a fix. */
 function fixesOf(doc: Cc7Document, finding: Finding, context: FixContext): QuickFix[] {
-  return RULES_BY_ID.get(finding.rule as RuleId)?.fix?.(doc, finding, context) ?? [];
+  return RULES_BY_ID.get(finding.rule)?.fix?.(doc, finding, context) ?? [];
 }
 
 /** One fix per finding, the preferred one where there is a choice: what "fix all" applies. */
