@@ -146,8 +146,8 @@ function report(scans: ScanResult[], edit: EditResult, editFiles: number, action
     '',
     'Targets (issue 2): 10,000 files within 1.3x the floor, edit p50 under 40 ms, peak RSS under 400 MB.',
     '',
-    codeActionsSection(actions),
     exportSection(exports),
+    codeActionsSection(actions),
   ].join('\n');
 }
 
