@@ -140,3 +140,12 @@ export function writeCorpus(dir: string, count: number, seed = 7): string[] {
   }
   return files;
 }
+
+/**
+ * An incident as imported from a tracker that kept local times and no owners: every timeline
+ * time without its offset, the remediation items without an owner. It has findings to fix
+ * (timestamp-timezone, remediation-untracked) for the code-action benchmark.
+ */
+export function withProblems(text: string): string {
+  return text.replace(/(\{ at: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z/g, '$1').replace(/, owner: [^,]+/g, '');
+}

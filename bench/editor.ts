@@ -1,22 +1,18 @@
 /**
- * Editor requests (issue 6: completion, hover, inlay hints, code lenses) on a 30 KB incident with deadlines, opened in the benchmark's
- * workspace: each request's latency over stdio, 100 one after another; and what the id
- * mentions every document's facts keep (DocumentFacts.mentions) cost in memory.
+ * Editor requests (issue 6: completion, hover, inlay hints, code lenses, code actions) on a
+ * 30 KB incident with deadlines, opened in the benchmark's workspace: each request's latency
+ * over stdio, 100 one after another; and what the id mentions every document's facts keep
+ * (DocumentFacts.mentions) cost in memory.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-types';
 import type { LspClient } from '../test/support/lsp-client';
 import type { CoreRun } from './core';
-import { deadlineIncident } from './corpus';
+import { deadlineIncident, withProblems } from './corpus';
+import { percentiles, type Latency } from './latency';
 
 const REQUESTS = 100;
-
-export interface Latency {
-  p50: number;
-  p95: number;
-  max: number;
-}
 
 export interface EditorMeasure {
   files: number;
@@ -42,12 +38,6 @@ const HOVER_AT = [after('severity: '), after('detected_at: ', 1), after('runbook
 
 const answered = (result: unknown) => (Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined);
 
-export function percentiles(latencies: number[]): Latency {
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { p50: pick(0.5), p95: pick(0.95), max: latencies[latencies.length - 1]! };
-}
-
 /** Opens the incident (an editor buffer, not on disk) in a scanned workspace of `files` and times each request. */
 export async function measureEditorRequests(client: LspClient, dir: string, files: number, mentions: CoreRun['mentions'], timeoutMs: number): Promise<EditorMeasure> {
   const text = deadlineIncident(files + 1);
@@ -71,9 +61,25 @@ export async function measureEditorRequests(client: LspClient, dir: string, file
     ['hover', await inTurn(HOVER_AT.map((at) => at(lines)), (at) => client.hover(uri, at))],
     ['inlay hints (whole document)', await time(() => client.inlayHints(uri))],
     ['code lenses', await time(() => client.codeLenses(uri))],
+    ['code actions (one diagnostic each)', await codeActions(client, uri, text, time, timeoutMs)],
   ];
   for (const [name, latency] of requests) console.log(`${name}: p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`);
   return { files, bytes: Buffer.byteLength(text), requests, mentions, peakRssMb: client.memory().peak / 1024 / 1024 };
+}
+
+/**
+ * The incident with its timeline times stripped of their offsets and its remediation owners
+ * removed, then one codeAction per diagnostic in turn, the cursor on it and the diagnostic in
+ * the context, as an editor asks (each answer holds the fixes, "fix all" of the rule and a waiver).
+ */
+async function codeActions(client: LspClient, uri: string, text: string, time: (send: (i: number) => Promise<unknown>) => Promise<Latency>, timeoutMs: number): Promise<Latency> {
+  const lines = text.split('\n');
+  await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, text: withProblems(text) }]);
+  const diagnostics = await client.waitForDiagnostics(uri, (list) => list.some((d) => d.code === 'timestamp-timezone'), timeoutMs);
+  return time((i) => {
+    const diagnostic = diagnostics[i % diagnostics.length]!;
+    return client.codeActions(uri, diagnostic.range, { diagnostics: [diagnostic] });
+  });
 }
 
 export const EDITOR_START = '<!-- editor:start -->';
@@ -89,7 +95,8 @@ export function editorSection(measure: EditorMeasure, machine: string): string {
     `here by as much). From sending the request until its answer, over stdio, ${REQUESTS} requests one after another on an`,
     `open ${(measure.bytes / 1024).toFixed(0)} KB incident with notification clocks, remediation dues and a waiver (bench/corpus.ts deadlineIncident).`,
     'Completion is asked in turn on a new top-level line and after `severity: `, `runbook: ` and `detected_at: `; hover on',
-    'the severity value, the `detected_at` key (a clock trigger), the runbook value and the `status` key.',
+    'the severity value, the `detected_at` key (a clock trigger), the runbook value and the `status` key. Code actions: the',
+    'incident with its timeline offsets and remediation owners removed, one request per diagnostic in turn, the diagnostic in the context.',
     '',
     '| request | p50 | p95 | max |',
     '| --- | --- | --- | --- |',

@@ -16,7 +16,8 @@ import * as path from 'node:path';
 import { LspClient } from '../test/support/lsp-client';
 import { writeCorpus } from './corpus';
 import { measureCoreOneThread, type CoreRun } from './core';
-import { EDITOR_END, EDITOR_START, editorSection, measureEditorRequests, percentiles, type EditorMeasure } from './editor';
+import { EDITOR_END, EDITOR_START, editorSection, measureEditorRequests, type EditorMeasure } from './editor';
+import { percentiles } from './latency';
 import { measureExport, type ExportMeasure } from './export';
 import { measureFloor } from './floor';
 

@@ -14,6 +14,7 @@ import {
   CodeLensRefreshRequest,
   CodeLensRequest,
   CompletionRequest,
+  CodeActionRequest,
   ConfigurationRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
@@ -52,6 +53,9 @@ import {
   type CompletionList,
   type Definition,
   type DefinitionLink,
+  type CodeAction,
+  type CodeActionContext,
+  type Command,
   type Diagnostic,
   type DocumentSymbol,
   type Hover,
@@ -59,7 +63,6 @@ import {
   type Location,
   type PrepareRenameResult,
   type SymbolInformation,
-  type WorkspaceEdit,
   type WorkspaceSymbol,
   type InitializeResult,
   type MarkupContent,
@@ -67,6 +70,8 @@ import {
   type ProtocolConnection,
   type Range,
   type Registration,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -140,6 +145,8 @@ export class LspClient {
   private readonly exited: Promise<number | null>;
   private exitCode: number | null | undefined;
   private stderr = '';
+  /** How many times the server pulled the settings (workspace/configuration). */
+  private settingsPulls = 0;
 
   private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection, private readonly options: LspClientOptions) {
     this.settings = options.settings ?? {};
@@ -369,6 +376,41 @@ export class LspClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settings ?? null });
   }
 
+  /**
+   * Hands the server new `cc7` settings and resolves once it has pulled and applied them (a
+   * round trip after its pull is answered). Needs a server that pulls (FULL_CAPABILITIES).
+   */
+  async configure(settings: Record<string, unknown>, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    this.settings = settings;
+    const pulls = this.settingsPulls;
+    await this.configurationChanged();
+    await this.waitFor(ANY_URI, () => (this.settingsPulls > pulls ? true : undefined), timeoutMs, 'a settings pull');
+    await this.roundTrip();
+  }
+
+  /** textDocument/codeAction for a range; `context` defaults to no diagnostics and no kind filter. */
+  async codeActions(uri: string, range: Range, context: CodeActionContext = { diagnostics: [] }): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context });
+    return (result ?? []).filter((item): item is CodeAction => !isCommand(item));
+  }
+
+  /**
+   * Applies a workspace edit to the open documents as an editor would: every TextDocumentEdit
+   * must be for the version the client holds, and is sent to the server as one change.
+   */
+  async applyEdit(edit: WorkspaceEdit | undefined): Promise<void> {
+    assert.ok(edit?.documentChanges, 'the edit has no documentChanges');
+    for (const change of edit.documentChanges) {
+      assert.ok('textDocument' in change, 'only text document edits are expected');
+      const document = this.document(change.textDocument.uri);
+      assert.equal(change.textDocument.version, document.version, `the edit is for version ${change.textDocument.version}, the document is at ${document.version}`);
+      const edits = change.edits.filter((item): item is TextEdit => 'newText' in item);
+      assert.equal(edits.length, change.edits.length, 'only plain text edits are expected');
+      const text = TextDocument.applyEdits(document, edits);
+      await this.change(change.textDocument.uri, [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, text }]);
+    }
+  }
+
   /** The server's resident memory now and at its peak, in bytes (Linux /proc). */
   memory(): { rss: number; peak: number } {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
@@ -421,7 +463,13 @@ export class LspClient {
       this.publications.set(uri, list);
       for (const waiter of [...this.waiters]) if (waiter.uri === uri || waiter.uri === ANY_URI) waiter.check();
     });
-    connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map((item) => (item.section === 'cc7' ? this.settings : null)));
+    connection.onRequest(ConfigurationRequest.type, ({ items }) => {
+      this.settingsPulls++;
+      queueMicrotask(() => {
+        for (const waiter of [...this.waiters]) if (waiter.uri === ANY_URI) waiter.check();
+      });
+      return items.map((item) => (item.section === 'cc7' ? this.settings : null));
+    });
     connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
       this.registrations.push(...registrations);
     });
@@ -454,6 +502,10 @@ export class LspClient {
     ];
     return new Error(lines.filter(Boolean).join('\n'));
   }
+}
+
+function isCommand(item: Command | CodeAction): item is Command {
+  return typeof (item as Command).command === 'string';
 }
 
 /** One readable line per diagnostic: 1-based positions, as an editor shows them. */

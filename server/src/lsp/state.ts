@@ -8,7 +8,7 @@ import type { ServiceRequest } from '../core/service/request';
 import { AnalysisPool } from '../node/analysis-pool';
 import { readContent } from '../node/files';
 import { resolveNow, type ResolvedNow } from '../node/now';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic } from '../core/service/diagnostics';
 import { FolderPrograms } from './folders';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 

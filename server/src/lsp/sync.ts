@@ -7,7 +7,7 @@ import {
 import { URI } from 'vscode-uri';
 import type { Changes } from '../core/service/program';
 import { merge } from '../node/scan';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic } from '../core/service/diagnostics';
 import { EditScheduler } from './scheduler';
 import type { ServerState } from './state';
 

@@ -46,6 +46,13 @@ export function getIn(value: unknown, path: YamlPath): unknown {
   return current;
 }
 
+/** A YAML path carried as plain data (a finding's fix data), or undefined when it is not one. */
+export function yamlPath(value: unknown): YamlPath | undefined {
+  return Array.isArray(value) && value.every((segment) => typeof segment === 'string' || typeof segment === 'number')
+    ? (value as YamlPath)
+    : undefined;
+}
+
 /** True when a value counts as present: not undefined, null, blank or an empty list. */
 export function isPresent(value: unknown): boolean {
   if (value === undefined || value === null) return false;

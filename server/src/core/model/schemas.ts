@@ -33,6 +33,10 @@ export interface SchemaIssue {
   path: YamlPath;
   on: Target;
   message: string;
+  /** `unknown-key`: the known key nearest the unknown one, when it is a likely typo. */
+  suggestion?: string;
+  /** `schema`: the path names a required key that is missing (a fix can insert it). */
+  missingKey?: boolean;
 }
 
 /** The format the published schemas give dates and timestamps (other tools ignore an unknown format). */
@@ -83,12 +87,13 @@ function toIssue(error: ErrorObject): SchemaIssue {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      const hint = suggestion(key, known);
-      return { rule: 'unknown-key', path: [...path, key], on: 'key', message: `Unknown key "${key}"${hint}` };
+      const best = nearest(key, known);
+      const hint = known.length === 0 ? '.' : best ? `: did you mean "${best}"?` : `. Known keys here: ${known.join(', ')}.`;
+      return { rule: 'unknown-key', path: [...path, key], on: 'key', message: `Unknown key "${key}"${hint}`, ...(best ? { suggestion: best } : {}) };
     }
     case 'required': {
       const key = String(error.params.missingProperty);
-      return { rule: 'schema', path: [...path, key], on: 'key', message: `${where} is missing the required key "${key}": add it` };
+      return { rule: 'schema', path: [...path, key], on: 'key', message: `${where} is missing the required key "${key}": add it`, missingKey: true };
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).join(', ');
@@ -126,12 +131,6 @@ function patternMeaning(error: ErrorObject): string {
   return (definition && PATTERN_MEANINGS[definition]) ?? `must match ${String(error.params.pattern)}`;
 }
 
-function suggestion(key: string, known: string[]): string {
-  if (known.length === 0) return '.';
-  const best = nearest(key, known);
-  return best ? `: did you mean "${best}"?` : `. Known keys here: ${known.join(', ')}.`;
-}
-
 /** `timeline[0].event`: how a user would name the place. */
 export function formatPath(path: YamlPath): string {
   return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
@@ -144,4 +143,48 @@ function pointerToPath(pointer: string): YamlPath {
     const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
     return /^\d+$/.test(key) ? Number(key) : key;
   });
+}
+
+/** A JSON Schema node as the published schemas write them. */
+export type SchemaNode = boolean | { readonly [keyword: string]: unknown };
+
+/**
+ * The schema of the value at `path` in a document of `kind`, with `$ref`s followed;
+ * `definition` names the definition it came from last (`timestamp`, `person`, `role_id`).
+ * Looks in `properties`, a conditional's `then`, `additionalProperties` and `items`;
+ * undefined where the schema says nothing.
+ */
+export function schemaAt(kind: Kind, path: YamlPath): { schema: SchemaNode; definition?: string } | undefined {
+  const root = SCHEMAS[kind] as SchemaObject;
+  let at = resolveRef(root, root);
+  for (const segment of path) {
+    const node = at.schema;
+    if (typeof node === 'boolean') return undefined;
+    const next = typeof segment === 'number'
+      ? node.items
+      : propertyOf(node, segment) ?? propertyOf(node.then, segment) ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+    if (next === undefined) return undefined;
+    at = resolveRef(root, next as SchemaNode);
+  }
+  return at;
+}
+
+type SchemaObject = { readonly [keyword: string]: unknown };
+
+function propertyOf(node: unknown, key: string): SchemaNode | undefined {
+  const properties = (node as { properties?: Record<string, SchemaNode> } | undefined)?.properties;
+  return properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
+}
+
+/** Follows `#/definitions/...` references (the only kind the published schemas use). */
+function resolveRef(root: SchemaObject, node: SchemaNode): { schema: SchemaNode; definition?: string } {
+  let schema = node;
+  let definition: string | undefined;
+  for (let hops = 0; typeof schema === 'object' && typeof schema.$ref === 'string' && hops < 8; hops++) {
+    definition = /^#\/definitions\/(.+)$/.exec(schema.$ref)?.[1];
+    const target = definition ? (root.definitions as Record<string, SchemaNode> | undefined)?.[definition] : undefined;
+    if (target === undefined) break;
+    schema = target;
+  }
+  return definition ? { schema, definition } : { schema };
 }

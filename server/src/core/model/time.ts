@@ -188,7 +188,51 @@ export function formatShortInstant(ms: number, zone: string, now: number): strin
  * as records are written: `2026-03-02T10:14:00-05:00` (`Z` in UTC).
  */
 export function timestampInZone(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone: resolveZone(zone) }).startOf('minute').toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
+  return formatTimestamp(Math.floor(ms / MINUTE_MS) * MINUTE_MS, zone);
+}
+
+/**
+ * An instant as an RFC 3339 timestamp in `zone`, with the zone's offset at that instant (`Z`
+ * in UTC): `2026-03-02T10:14:00+01:00`. Milliseconds are written only when there are some.
+ */
+export function formatTimestamp(ms: number, zone: string): string {
+  const z = resolveZone(zone);
+  const local = DateTime.fromMillis(ms, { zone: z });
+  const wall = local.toFormat(ms % 1000 === 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.SSS");
+  return `${wall}${z.toUpperCase() === 'UTC' ? 'Z' : local.toFormat('ZZ')}`;
+}
+
+/**
+ * A timestamp written without an offset, with the offset `zone` has at the instant it is
+ * read as there (`2026-03-02T09:14:00` → `2026-03-02T09:14:00-05:00`; `Z` in UTC). A wall
+ * time that does not exist in the zone (skipped by a DST change) is rewritten as the instant
+ * it is read as. Undefined for anything else.
+ */
+export function withZoneOffset(text: string, zone: string): string | undefined {
+  const key = `${text}|${zone}`;
+  if (!offsetCache.has(key)) {
+    // Zone arithmetic is costly, and a file's quick fixes are asked for again at every cursor move.
+    if (offsetCache.size >= OFFSET_CACHE_SIZE) offsetCache.clear();
+    offsetCache.set(key, computeWithZoneOffset(text, zone));
+  }
+  return offsetCache.get(key);
+}
+
+const OFFSET_CACHE_SIZE = 10_000;
+const offsetCache = new Map<string, string | undefined>();
+
+function computeWithZoneOffset(text: string, zone: string): string | undefined {
+  const read = parseInstant(text, zone);
+  if (!read || read.hasOffset) return undefined;
+  const z = resolveZone(zone);
+  const offset = z.toUpperCase() === 'UTC' ? 'Z' : DateTime.fromMillis(read.ms, { zone: z }).toFormat('ZZ');
+  const written = `${text.trim()}${offset}`;
+  return parseInstant(written, z)?.ms === read.ms ? written : formatTimestamp(read.ms, z);
+}
+
+/** The local calendar date `days` days after the local date of an instant in `zone`. */
+export function localDateAfter(ms: number, days: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone: resolveZone(zone) }).plus({ days }).toFormat('yyyy-MM-dd');
 }
 
 /**

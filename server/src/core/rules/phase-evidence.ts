@@ -1,10 +1,13 @@
+import { yamlPath } from '../model/data';
+import { formatPath } from '../model/schemas';
 import type { Rule } from './rule';
 import { describeMissing, missingEvidence } from './support/lifecycle';
+import { skeleton } from './support/skeleton';
 
 /**
  * An incident's `status` is the phase now in progress; it must carry the evidence of every
  * earlier phase (SPEC 2.3). One finding per incident, on the `status` value, naming every
- * missing path; `missingEvidence` is what a quick fix inserts.
+ * missing path. Its fix inserts the missing keys as a skeleton to fill in (support/skeleton.ts).
  */
 export const phaseEvidence: Rule = {
   id: 'phase-evidence',
@@ -21,6 +24,21 @@ export const phaseEvidence: Rule = {
       path: ['status'],
       message: `An incident at status ${status} must carry the evidence of every earlier phase; missing: `
         + `${missing.map(describeMissing).join(', ')}. Record them, or set status to the phase now in progress.`,
+      fix: { missing },
+    }];
+  },
+  fix(doc, finding, context) {
+    const reported = Array.isArray(finding.fix?.missing) ? finding.fix.missing.map(yamlPath).filter((path) => path !== undefined) : [];
+    // The text may have changed since the check: write only what the document still lacks.
+    const lacking = new Set(missingEvidence(doc.data, context.plan).map(formatPath));
+    const missing = reported.filter((path) => lacking.has(formatPath(path)));
+    const values = missing.map((path) => ({ path, value: skeleton(doc, path, context) }));
+    if (values.length === 0 || values.some(({ value }) => value === undefined)) return [];
+    return [{
+      title: `Add the missing evidence to fill in: ${missing.map(formatPath).join(', ')}`,
+      isPreferred: true,
+      placeholders: true,
+      apply: (editor) => values.every(({ path, value }) => editor.ensure(path, value!)),
     }];
   },
 };

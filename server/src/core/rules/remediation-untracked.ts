@@ -1,8 +1,9 @@
-import { getIn, isPresent, list, text } from '../model/data';
+import { getIn, isPresent, list, strings, text, yamlPath } from '../model/data';
 import type { Report, Rule, RuleContext } from './rule';
 import type { Cc7Document } from '../model/document';
+import { formatPath } from '../model/schemas';
 import { nearest } from '../model/suggest';
-import { itemAnchor, itemName, itemNoun, trackedItems, type TrackedItem } from './support/tracking';
+import { itemAnchor, itemName, itemNoun, trackedItems, trackingValues, type TrackedItem } from './support/tracking';
 
 /** What tracks an item to completion; every item needs all three, whatever its status. */
 const TRACKING_KEYS = ['owner', 'due', 'ticket'] as const;
@@ -11,7 +12,8 @@ const TRACKING_KEYS = ['owner', 'due', 'ticket'] as const;
  * A remediation or improvement item without owner, due or ticket (on the item's id), and a
  * review action item that is not a remediation id of the incident (on the action item). A
  * warning while the incident is open, an error once it is closed: a closed incident is
- * audit evidence. A missing remediation section is phase-evidence's.
+ * audit evidence. A missing remediation section is phase-evidence's. The fix completes an
+ * untracked item: an owner and a ticket to fill in, due after the severity's remediation_due_days.
  */
 export const remediationUntracked: Rule = {
   id: 'remediation-untracked',
@@ -26,6 +28,19 @@ export const remediationUntracked: Rule = {
     if (doc.kind === 'Incident') reports.push(...actionItems(doc));
     return severity ? reports.map((report) => ({ ...report, severity })) : reports;
   },
+  fix(doc, finding, context) {
+    const item = yamlPath(finding.fix?.item);
+    const missing = (strings(finding.fix?.missing) ?? []).filter((key): key is (typeof TRACKING_KEYS)[number] =>
+      (TRACKING_KEYS as readonly string[]).includes(key));
+    if (!item || missing.length === 0) return [];
+    const values = trackingValues(doc, context);
+    return [{
+      title: `Track ${finding.subject ?? formatPath(item)}: add ${missing.join(', ')} to fill in`,
+      isPreferred: true,
+      placeholders: true,
+      apply: (editor) => missing.every((key) => editor.ensure([...item, key], values[key])),
+    }];
+  },
 };
 
 function untracked(doc: Cc7Document, item: TrackedItem, context: RuleContext): Report[] {
@@ -37,6 +52,7 @@ function untracked(doc: Cc7Document, item: TrackedItem, context: RuleContext): R
     path: itemAnchor(item),
     message: `${noun[0].toUpperCase()}${noun.slice(1)} ${itemName(item)} has no ${joinOr(missing)}: add ${wanted}, so that an auditor can trace it to completion`,
     ...(item.id ? { subject: item.id } : {}),
+    fix: { item: item.path, missing },
   }];
 }
 

@@ -1,8 +1,8 @@
-import type { TextEdit } from 'vscode-languageserver-types';
 import type { Cc7Document } from '../model/document';
 import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
 import type { Target } from '../model/locate';
 import type { PlanFacts, PlanPart } from '../model/plan';
+import type { YamlEditor } from '../model/yaml-edit';
 import type { Finding, FixData, Kind, Range, RelatedLocation, RuleId, Severity, YamlPath } from '../model/types';
 
 /** What every rule is, as data: the registry, the docs and SARIF are built from this. */
@@ -62,12 +62,22 @@ export interface RuleReads {
   firstDocument?: boolean;
 }
 
-/** One quick fix: LSP-shaped edits of the finding's own document. */
+/**
+ * One quick fix of the finding's own document. It writes through an editor rather than
+ * returning text edits, so that the fixes of one file can share an editor ("fix all") and
+ * what they add to the same place is merged into one edit.
+ */
 export interface QuickFix {
   title: string;
-  edits: TextEdit[];
+  /** Writes the fix; false when it cannot be applied to the document as it is now. */
+  apply(editor: YamlEditor): boolean;
   /** The fix a user most likely wants (VS Code applies it with the auto-fix shortcut). */
   isPreferred?: boolean;
+  /**
+   * The fix writes placeholders for the user to complete (`TODO: ...`), which silence the
+   * finding until then: offered, but never applied unasked (not part of source.fixAll).
+   */
+  placeholders?: boolean;
 }
 
 /** What a fix may read besides the document: the plan and "now" (a due date, an offset). */
@@ -80,7 +90,9 @@ export interface FixContext {
  * A rule: metadata, what it reads, one or both checks, and optionally a fix. `checkDocument`
  * reads one parsed document (and the plan); `checkWorkspace` compares documents through the
  * facts index, never a parse tree, and locates its findings by ranges kept in the facts.
- * `fix` turns one of the rule's findings (with the `fix` data its report carried) into edits.
+ * `fix` turns one of the rule's findings (with the `fix` data its report carried) into quick
+ * fixes; the document it gets is the editor's current text, which may be newer than the one
+ * the finding came from, so a fix checks that what it repairs is still there.
  */
 export interface Rule extends RuleMeta {
   reads: RuleReads;

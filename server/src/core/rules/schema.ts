@@ -1,7 +1,13 @@
+import { yamlPath } from '../model/data';
+import { formatPath } from '../model/schemas';
 import type { Rule } from './rule';
 import { KINDS } from '../model/types';
+import { skeleton } from './support/skeleton';
 
-/** The document breaks its kind's JSON Schema (type, enum, format, required). */
+/**
+ * The document breaks its kind's JSON Schema (type, enum, format, required). A missing
+ * required key has a fix: the key inserted with a value to fill in (support/skeleton.ts).
+ */
 export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
@@ -23,6 +29,12 @@ export const schema: Rule = {
     }
     return doc.schemaIssues()
       .filter((issue) => issue.rule === 'schema')
-      .map((issue) => ({ path: issue.path, on: issue.on, message: issue.message }));
+      .map((issue) => ({ path: issue.path, on: issue.on, message: issue.message, ...(issue.missingKey ? { fix: { path: issue.path } } : {}) }));
+  },
+  fix(doc, finding, context) {
+    const path = yamlPath(finding.fix?.path);
+    const value = path && skeleton(doc, path, context);
+    if (!path || value === undefined) return [];
+    return [{ title: `Add the required key "${formatPath(path)}" to fill in`, isPreferred: true, placeholders: true, apply: (editor) => editor.ensure(path, value) }];
   },
 };

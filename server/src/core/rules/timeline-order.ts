@@ -3,13 +3,7 @@ import { list, record } from '../model/data';
 import { formatDuration, formatInstant, parseInstant } from '../model/time';
 import type { Report, Rule } from './rule';
 import { formatPath } from '../model/schemas';
-import type { YamlPath } from '../model/types';
-import { instantAt, instantsIn } from './support/lifecycle';
-
-interface Stamp {
-  path: YamlPath;
-  ms: number;
-}
+import { chainStamps, instantsIn, type Stamp } from './support/lifecycle';
 
 /**
  * Times of an incident that cannot all be true (SPEC 2.5): timeline entries out of order, the
@@ -58,24 +52,7 @@ function timelineReports(data: Record<string, unknown>, zone: string): Report[] 
 
 /** detected_at ≤ triage.assessed_at ≤ first containment ≤ resolved_at ≤ closed_at, over the links present. */
 function chainReports(data: Record<string, unknown>, zone: string): Report[] {
-  const links: Stamp[] = [];
-  const push = (path: YamlPath) => {
-    const ms = instantAt(data, path, zone);
-    if (ms !== undefined) links.push({ path, ms });
-  };
-  push(['detected_at']);
-  push(['triage', 'assessed_at']);
-  const firstContainment = list(data.containment)
-    .map((action, i): Stamp | undefined => {
-      const ms = parseInstant(record(action).at, zone)?.ms;
-      return ms === undefined ? undefined : { path: ['containment', i, 'at'], ms };
-    })
-    .filter((stamp): stamp is Stamp => stamp !== undefined)
-    .reduce<Stamp | undefined>((earliest, stamp) => (earliest && earliest.ms <= stamp.ms ? earliest : stamp), undefined);
-  if (firstContainment) links.push(firstContainment);
-  push(['resolved_at']);
-  push(['closed_at']);
-
+  const links = chainStamps(data, zone).filter((stamp): stamp is Stamp => stamp !== undefined);
   const reports: Report[] = [];
   for (let i = 1; i < links.length; i++) {
     const before = links[i - 1]!;

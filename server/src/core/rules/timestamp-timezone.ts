@@ -1,7 +1,8 @@
 import { zoneOf } from '../model/plan';
 import { DateTime } from 'luxon';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { formatInstant, LOCAL_TIMESTAMP_PATTERN, parseInstant } from '../model/time';
+import { formatInstant, LOCAL_TIMESTAMP_PATTERN, parseInstant, withZoneOffset } from '../model/time';
+import { text, yamlPath } from '../model/data';
 import { nodeRange } from '../model/locate';
 import type { Report, Rule } from './rule';
 import { formatPath } from '../model/schemas';
@@ -14,6 +15,7 @@ const MAX_PATH_TEXT = 80;
 /**
  * Every timestamp value without an offset, at any depth of any kind of document, found in the
  * parse tree so that each value is reported once, where it is written (an alias is not a copy).
+ * The fix writes the plan zone's offset at that instant (withZoneOffset: DST-correct).
  */
 export const timestampTimezone: Rule = {
   id: 'timestamp-timezone',
@@ -29,9 +31,22 @@ export const timestampTimezone: Rule = {
     for (const { node, at } of stringScalars(yaml.contents as Node | null, (value) => LOCAL_TIMESTAMP_PATTERN.test(value))) {
       const range = nodeRange(node.scalar, doc.file.lineCounter);
       if (!range) continue;
-      reports.push({ range, message: message(pathOf(at), node.value, zone, context.plan !== undefined, context.now) });
+      const path = pathOf(at);
+      reports.push({ range, message: message(path, node.value, zone, context.plan !== undefined, context.now), fix: { path, value: node.value } });
     }
     return reports;
+  },
+  fix(_doc, finding, context) {
+    const path = yamlPath(finding.fix?.path);
+    const value = text(finding.fix?.value);
+    const fixed = value && withZoneOffset(value, zoneOf(context.plan));
+    if (!path || !value || !fixed) return [];
+    return [{
+      title: `Write ${fixed} (${context.plan ? "the plan's" : 'the UTC'} offset at that time)`,
+      isPreferred: true,
+      // Only where the value is still the one reported: the text may have changed since.
+      apply: (editor) => editor.scalar(path) === value && editor.setScalar(path, fixed),
+    }];
   },
 };
 

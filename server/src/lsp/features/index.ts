@@ -9,6 +9,7 @@ import { renameFeature } from './rename';
 import { workspaceSymbolsFeature } from './workspace-symbols';
 import { completionFeature } from './completion';
 import { hoverFeature } from './hover';
+import { codeActionsFeature } from './code-actions';
 
 /**
  * One editor feature of the server: what it announces in `initialize`, and its handlers,
@@ -30,4 +31,5 @@ export const FEATURES: readonly Feature[] = [
   workspaceSymbolsFeature,
   completionFeature,
   hoverFeature,
+  codeActionsFeature,
 ];

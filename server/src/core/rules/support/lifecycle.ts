@@ -156,6 +156,56 @@ export function instantAt(data: unknown, path: YamlPath, zone: string): number |
   return parseInstant(getIn(data, path), zone)?.ms;
 }
 
+/** A time of the incident, with where it is written. */
+export interface Stamp {
+  path: YamlPath;
+  ms: number;
+}
+
+/**
+ * The chain of SPEC 2.5 (timeline-order), in order: detected_at, triage.assessed_at, the first
+ * containment action (the earliest `containment[i].at`), resolved_at, closed_at; each link's
+ * time must not precede the one before.
+ */
+const CHAIN: readonly (YamlPath | 'first containment')[] = [
+  ['detected_at'],
+  ['triage', 'assessed_at'],
+  'first containment',
+  ['resolved_at'],
+  ['closed_at'],
+];
+
+/** One stamp per link of the chain, in order; undefined where it is absent or unreadable. */
+export function chainStamps(data: Record<string, unknown>, zone: string): (Stamp | undefined)[] {
+  const stamp = (path: YamlPath): Stamp | undefined => {
+    const ms = instantAt(data, path, zone);
+    return ms === undefined ? undefined : { path, ms };
+  };
+  return CHAIN.map((link) => link !== 'first containment' ? stamp(link) : list(data.containment)
+    .map((_, i) => stamp([...CONTAINMENT_PATH, i, 'at']))
+    .reduce<Stamp | undefined>((earliest, next) => (!next || (earliest && earliest.ms <= next.ms) ? earliest : next), undefined));
+}
+
+/** Which link of the chain a path's time is (any containment action's `at` may be the first); undefined for none. */
+export function chainLink(path: YamlPath): number | undefined {
+  const containmentAt = path.length === 3 && path[0] === CONTAINMENT_PATH[0] && typeof path[1] === 'number' && path[2] === 'at';
+  const index = CHAIN.findIndex((link) => link === 'first containment' ? containmentAt : formatPath(link) === formatPath(path));
+  return index === -1 ? undefined : index;
+}
+
+/**
+ * A time to write at a missing link of the chain that keeps the chain in order: `now`, moved
+ * into the bounds the present links set (no earlier than the latest link before it, no later
+ * than the earliest link after it; the earlier bound wins when the chain is broken already).
+ */
+export function fittingInstant(data: Record<string, unknown>, link: number, zone: string, now: number): number {
+  const times = chainStamps(data, zone).map((stamp) => stamp?.ms);
+  const present = (ms: number | undefined): ms is number => ms !== undefined;
+  const lower = Math.max(-Infinity, ...times.slice(0, link).filter(present));
+  const upper = Math.min(Infinity, ...times.slice(link + 1).filter(present));
+  return Math.max(lower, Math.min(now, upper));
+}
+
 /** Keys whose timestamps are deadlines, which are expected to lie in the future. */
 const FUTURE_KEYS: ReadonlySet<string> = new Set(['due', 'expires']);
 

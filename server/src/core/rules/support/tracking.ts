@@ -5,7 +5,13 @@
  */
 import { isRecord, list, text } from '../../model/data';
 import type { Cc7Document } from '../../model/document';
+import { zoneOf } from '../../model/plan';
+import { localDateAfter } from '../../model/time';
 import type { YamlPath } from '../../model/types';
+import { Commented, type YamlValue } from '../../model/yaml-edit';
+import type { FixContext } from '../rule';
+import { severityOf } from './lifecycle';
+import { PERSON_PLACEHOLDER, todo } from './placeholders';
 
 export type TrackedSection = 'remediation' | 'improvements';
 
@@ -52,4 +58,41 @@ export function itemAnchor(item: TrackedItem): YamlPath {
 /** `remediation` item or `improvement`, for messages. */
 export function itemNoun(section: TrackedSection): string {
   return section === 'remediation' ? 'remediation item' : 'improvement';
+}
+
+/** The id prefix of new items of a section (SPEC 2.2, 2.6). */
+const ITEM_PREFIX: Record<TrackedSection, string> = { remediation: 'REM', improvements: 'IMP' };
+
+/** When no severity of the plan sets `remediation_due_days`, a new item is due this many days from today. */
+const DEFAULT_DUE_DAYS = 30;
+
+/** The next free item id of the document's section: one more than the highest `REM-<n>` (or `IMP-<n>`). */
+export function nextItemId(doc: Cc7Document): string {
+  const prefix = ITEM_PREFIX[trackedSection(doc) ?? 'remediation'];
+  const numbers = trackedItems(doc).flatMap((item) => {
+    const match = item.id?.startsWith(`${prefix}-`) ? /^\d+$/.exec(item.id.slice(prefix.length + 1)) : null;
+    return match ? [Number(match[0])] : [];
+  });
+  return `${prefix}-${Math.max(0, ...numbers) + 1}`;
+}
+
+/**
+ * What tracks an item to completion, as a fix writes it: an owner and a ticket to fill in, and
+ * a due date today (in the plan's zone) plus the severity's `remediation_due_days`.
+ */
+export function trackingValues(doc: Cc7Document, context: FixContext): Record<'owner' | 'due' | 'ticket', YamlValue> {
+  const severity = doc.kind === 'Incident' ? severityOf(doc.data, context.plan) : undefined;
+  const days = severity?.remediationDueDays;
+  const due = localDateAfter(context.now, days ?? DEFAULT_DUE_DAYS, zoneOf(context.plan));
+  return {
+    owner: PERSON_PLACEHOLDER,
+    due: new Commented(due, days === undefined ? 'TODO: the real due date' : `TODO: confirm (${severity!.id} allows ${days} days)`),
+    ticket: todo('ticket'),
+  };
+}
+
+/** A new, fully tracked item of the document's section (a remediation item, or an improvement). */
+export function newTrackedItem(doc: Cc7Document, context: FixContext): YamlValue {
+  const { owner, due, ticket } = trackingValues(doc, context);
+  return { id: nextItemId(doc), action: todo('action'), owner, ticket, due, status: 'open' };
 }

@@ -1,7 +1,7 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { ruleDocsUrl } from '../core/rules/rule';
-import type { Finding, Severity } from '../core/model/types';
+import { ruleDocsUrl } from '../rules/rule';
+import type { Finding, Severity } from '../model/types';
 
 /** The one place severity words become LSP numbers (LSP Error = 1; VS Code's own enum differs). */
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
