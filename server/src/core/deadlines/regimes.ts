@@ -78,6 +78,8 @@ export interface RegimeCap {
 
 export interface Regime {
   id: string;
+  /** A short name for lists and countdowns ("GDPR Art. 33"). */
+  label: string;
   title: string;
   recipient: string;
   trigger: (facts: IncidentFacts) => boolean;
@@ -125,7 +127,7 @@ type BuiltIn = Omit<Regime, 'definedBy'>;
 /** A state breach law: residents of `code`, N calendar days from its own trigger field. */
 function stateLaw(code: string, state: string, clock: 'aware_at' | 'decided_at', days: number, source: string, basis: 'law' | 'secondary'): BuiltIn {
   return {
-    id: code, title: `${state} breach notice to residents`, recipient: `${state} residents`,
+    id: code, label: `${state} residents`, title: `${state} breach notice to residents`, recipient: `${state} residents`,
     trigger: inJurisdiction(code), requiresBreach: true, clock, window: calendarDays(days), source, basis,
   };
 }
@@ -138,39 +140,39 @@ function stateLaw(code: string, state: string, clock: 'aware_at' | 'decided_at',
 export const BUILTIN_REGIMES: readonly BuiltIn[] = [
   {
     // 72 h from awareness; a late notice must give reasons (Art. 33(1)).
-    id: 'gdpr-art33', title: 'GDPR Art. 33 notice to the supervisory authority', recipient: 'supervisory authority',
+    id: 'gdpr-art33', label: 'GDPR Art. 33', title: 'GDPR Art. 33 notice to the supervisory authority', recipient: 'supervisory authority',
     trigger: inJurisdiction('eu'), requiresBreach: true, clock: 'aware_at', window: hours(72),
     source: 'GDPR Art. 33(1); WP250', basis: 'law',
   },
   {
     // As GDPR; weekends and bank holidays included.
-    id: 'uk-gdpr-art33', title: 'UK GDPR Art. 33 notice to the ICO', recipient: 'ICO',
+    id: 'uk-gdpr-art33', label: 'UK GDPR Art. 33', title: 'UK GDPR Art. 33 notice to the ICO', recipient: 'ICO',
     trigger: inJurisdiction('uk'), requiresBreach: true, clock: 'aware_at', window: hours(72),
     source: 'UK GDPR Art. 33; ICO guidance', basis: 'secondary',
   },
   {
     // "Without undue delay", no number: only a decision (notice or not_required) is checked.
-    id: 'gdpr-art34', title: 'GDPR Art. 34 notice to data subjects', recipient: 'data subjects',
+    id: 'gdpr-art34', label: 'GDPR Art. 34', title: 'GDPR Art. 34 notice to data subjects', recipient: 'data subjects',
     trigger: (f) => inJurisdiction('eu', 'uk')(f) && f.highRisk, requiresBreach: true, clock: 'aware_at',
     window: { unit: 'none', amount: 0 },
     source: 'GDPR Art. 34, Recital 86', basis: 'law',
   },
   {
     // Discovery: first day known, or knowable with reasonable diligence (164.404(a)(2)).
-    id: 'hipaa-individuals', title: 'HIPAA notice to individuals', recipient: 'individuals',
+    id: 'hipaa-individuals', label: 'HIPAA individuals', title: 'HIPAA notice to individuals', recipient: 'individuals',
     trigger: (f) => f.phi, requiresBreach: true, clock: 'aware_at', window: calendarDays(60),
     source: '45 CFR 164.404(b)', basis: 'law',
   },
   {
     // 500 or more individuals: with the individual notice, at most 60 days.
-    id: 'hipaa-hhs', title: 'HIPAA notice to HHS OCR', recipient: 'HHS OCR',
+    id: 'hipaa-hhs', label: 'HIPAA HHS', title: 'HIPAA notice to HHS OCR', recipient: 'HHS OCR',
     trigger: (f) => f.phi && (f.recordsAffected ?? 0) >= 500, requiresBreach: true, clock: 'aware_at',
     window: calendarDays(60),
     source: '45 CFR 164.408', basis: 'law',
   },
   {
     // More than 500 residents of one State or jurisdiction (501+ per state, not the total).
-    id: 'hipaa-media', title: 'HIPAA notice to prominent media', recipient: 'prominent media outlets serving the State',
+    id: 'hipaa-media', label: 'HIPAA media', title: 'HIPAA notice to prominent media', recipient: 'prominent media outlets serving the State',
     trigger: (f) => f.phi && moreThan500InOneState(f), requiresBreach: true, clock: 'aware_at', window: calendarDays(60),
     source: '45 CFR 164.406', basis: 'law',
   },
@@ -208,7 +210,7 @@ export const BUILTIN_REGIMES: readonly BuiltIn[] = [
     // Preliminary notice within 14 business days of discovery, or by the resident notice if
     // that is sooner. Vermont's holiday list is not verified: Mon–Fri with no holidays is the
     // earliest reading.
-    id: 'us-vt-ag', title: 'Vermont preliminary notice to the Attorney General',
+    id: 'us-vt-ag', label: 'Vermont AG', title: 'Vermont preliminary notice to the Attorney General',
     recipient: 'Vermont Attorney General (Department of Financial Regulation for its licensees)',
     trigger: inJurisdiction('us-vt'), requiresBreach: true, clock: 'aware_at',
     window: { unit: 'business_days', amount: 14, calendar: 'mon-fri-new-york' },
@@ -217,13 +219,13 @@ export const BUILTIN_REGIMES: readonly BuiltIn[] = [
   },
   {
     // Received within 10 days of distributing the resident notice, with the residents' names.
-    id: 'us-la-ag', title: 'Louisiana notice to the Attorney General', recipient: 'Louisiana Attorney General, Consumer Protection Section',
+    id: 'us-la-ag', label: 'Louisiana AG', title: 'Louisiana notice to the Attorney General', recipient: 'Louisiana Attorney General, Consumer Protection Section',
     trigger: inJurisdiction('us-la'), requiresBreach: true, clock: firstNotice('us-la'), window: calendarDays(10),
     source: 'La. Admin. Code 16:III.701', basis: 'law',
   },
   {
     // A cybersecurity incident at the entity or its service provider: no breach needed.
-    id: 'nydfs-500.17', title: 'NYDFS 500.17 notice to the Superintendent', recipient: 'NYDFS Superintendent',
+    id: 'nydfs-500.17', label: 'NYDFS 500.17', title: 'NYDFS 500.17 notice to the Superintendent', recipient: 'NYDFS Superintendent',
     trigger: (f) => f.nydfsCovered, requiresBreach: false, clock: 'decided_at', window: hours(72),
     source: '23 NYCRR 500.17', basis: 'law',
   },
@@ -231,39 +233,39 @@ export const BUILTIN_REGIMES: readonly BuiltIn[] = [
     // 4 business days; the event day is not counted, a weekend or holiday event starts the count
     // on and including the next business day (B.1); a filing commencing after 17:30 Eastern is
     // dated the next business day (Regulation S-T Rule 13(a)(2)). Item 1.05's trigger: secondary.
-    id: 'sec-8k', title: 'SEC Form 8-K Item 1.05 filing', recipient: 'public (Form 8-K)',
+    id: 'sec-8k', label: 'SEC 8-K', title: 'SEC Form 8-K Item 1.05 filing', recipient: 'public (Form 8-K)',
     trigger: (f) => f.material, requiresBreach: true, clock: 'determined_at',
     window: { unit: 'business_days', amount: 4, calendar: 'us-federal', cutoff: { hour: 17, minute: 30 } },
     source: 'Form 8-K General Instruction B.1; 17 CFR 232.13(a)(2); SEC Release 33-11216', basis: 'secondary',
   },
   {
     // As soon as possible and no later than 36 h after the determination.
-    id: 'us-bank-36h', title: 'Bank notification-incident notice to the primary federal regulator',
+    id: 'us-bank-36h', label: 'Bank 36 h notice', title: 'Bank notification-incident notice to the primary federal regulator',
     recipient: 'primary federal regulator (OCC, Federal Reserve or FDIC)',
     trigger: (f) => f.bankIncident, requiresBreach: false, clock: 'bank_determined_at', window: hours(36), warnLeadHours: 12,
     source: '12 CFR 53.3, 225.302, 304.23', basis: 'law',
   },
   {
     // As soon as practicable, at most 30 days; a finding of no substantial harm is a not_required entry.
-    id: 'sec-regsp-individuals', title: 'SEC Regulation S-P notice to affected individuals', recipient: 'affected individuals',
+    id: 'sec-regsp-individuals', label: 'Reg S-P individuals', title: 'SEC Regulation S-P notice to affected individuals', recipient: 'affected individuals',
     trigger: (f) => f.secRegSpCovered, requiresBreach: true, clock: 'aware_at', window: calendarDays(30),
     source: '17 CFR 248.30 (Regulation S-P, 2024 amendments)', basis: 'secondary',
   },
   {
     // A notification event involving 500 or more consumers: as soon as possible, at most 30 days from discovery.
-    id: 'ftc-safeguards', title: 'FTC Safeguards Rule notice to the FTC', recipient: 'FTC',
+    id: 'ftc-safeguards', label: 'FTC Safeguards', title: 'FTC Safeguards Rule notice to the FTC', recipient: 'FTC',
     trigger: (f) => f.ftcSafeguardsCovered && (f.recordsAffected ?? 0) >= 500, requiresBreach: true, clock: 'aware_at',
     window: calendarDays(30),
     source: '16 CFR 314.4(j)', basis: 'secondary',
   },
   {
-    id: 'nis2-early-warning', title: 'NIS2 early warning to the CSIRT or competent authority',
+    id: 'nis2-early-warning', label: 'NIS2 early warning', title: 'NIS2 early warning to the CSIRT or competent authority',
     recipient: 'CSIRT or competent authority',
     trigger: (f) => f.nis2Significant, requiresBreach: true, clock: 'aware_at', window: hours(24), warnLeadHours: 6,
     source: 'Directive (EU) 2022/2555 Art. 23(4)(a)', basis: 'law',
   },
   {
-    id: 'nis2-notification', title: 'NIS2 incident notification to the CSIRT or competent authority',
+    id: 'nis2-notification', label: 'NIS2 notification', title: 'NIS2 incident notification to the CSIRT or competent authority',
     recipient: 'CSIRT or competent authority',
     trigger: (f) => f.nis2Significant, requiresBreach: true, clock: 'aware_at', window: hours(72),
     source: 'Directive (EU) 2022/2555 Art. 23(4)(b)', basis: 'law',
@@ -272,33 +274,33 @@ export const BUILTIN_REGIMES: readonly BuiltIn[] = [
     // One month after the incident notification was submitted. An incident still being handled
     // then gets a progress report at that time (23(4)(e)): that report is the notice this clock
     // asks for; the final report a month after handling ends has no clock here.
-    id: 'nis2-final', title: 'NIS2 final report to the CSIRT or competent authority',
+    id: 'nis2-final', label: 'NIS2 final report', title: 'NIS2 final report to the CSIRT or competent authority',
     recipient: 'CSIRT or competent authority',
     trigger: (f) => f.nis2Significant, requiresBreach: true, clock: firstNotice('nis2-notification'), window: months(1),
     source: 'Directive (EU) 2022/2555 Art. 23(4)(d),(e)', basis: 'law',
   },
   {
     // 4 h from the classification as major, and at most 24 h from awareness of the incident.
-    id: 'dora-initial', title: 'DORA initial notification to the competent authority', recipient: 'competent authority (DORA Art. 46)',
+    id: 'dora-initial', label: 'DORA initial', title: 'DORA initial notification to the competent authority', recipient: 'competent authority (DORA Art. 46)',
     trigger: (f) => f.doraMajor, requiresBreach: false, clock: 'classified_at', window: hours(4),
     cap: { clock: 'aware_at', window: hours(24) }, warnLeadHours: 1,
     source: 'Regulation (EU) 2022/2554 Art. 19(4)(a); Delegated Regulation (EU) 2025/301 Art. 5(1)(a)', basis: 'law',
   },
   {
     // 72 h from the submission of the initial notification, not from awareness.
-    id: 'dora-intermediate', title: 'DORA intermediate report to the competent authority', recipient: 'competent authority (DORA Art. 46)',
+    id: 'dora-intermediate', label: 'DORA intermediate', title: 'DORA intermediate report to the competent authority', recipient: 'competent authority (DORA Art. 46)',
     trigger: (f) => f.doraMajor, requiresBreach: false, clock: firstNotice('dora-initial'), window: hours(72),
     source: 'Delegated Regulation (EU) 2025/301 Art. 5(1)(b)', basis: 'law',
   },
   {
     // One month from the intermediate report, or from the latest updated intermediate report.
-    id: 'dora-final', title: 'DORA final report to the competent authority', recipient: 'competent authority (DORA Art. 46)',
+    id: 'dora-final', label: 'DORA final', title: 'DORA final report to the competent authority', recipient: 'competent authority (DORA Art. 46)',
     trigger: (f) => f.doraMajor, requiresBreach: false, clock: { notice: 'dora-intermediate', which: 'latest' }, window: months(1),
     source: 'Delegated Regulation (EU) 2025/301 Art. 5(1)(c)', basis: 'law',
   },
   {
     // Contract terms: the window is the plan's customer_dpa_hours.
-    id: 'customer-dpa', title: 'Customer notice under the data processing agreement', recipient: 'affected customers',
+    id: 'customer-dpa', label: 'Customer DPA', title: 'Customer notice under the data processing agreement', recipient: 'affected customers',
     trigger: (f) => f.customerData, requiresBreach: false, clock: 'aware_at', window: undefined,
     source: "the organization's DPAs (plan notification.customer_dpa_hours)", basis: 'policy',
   },
@@ -398,10 +400,12 @@ function planRegime(id: string, entry: Record<string, unknown>, base: (string | 
     });
   }
   const conditions = isRecord(entry[form.conditionsKey]) ? entry[form.conditionsKey] as Record<string, unknown> : {};
-  const title = entry[form.titleKey];
+  const written = entry[form.titleKey];
+  const title = typeof written === 'string' && written.trim() !== '' ? written : id;
   return {
     id,
-    title: typeof title === 'string' && title.trim() !== '' ? title : id,
+    label: title,
+    title,
     recipient: typeof entry.recipient === 'string' ? entry.recipient : '',
     trigger: planTrigger(conditions),
     requiresBreach: conditions.requires_breach !== false,

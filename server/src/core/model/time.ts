@@ -135,14 +135,21 @@ const END_OF_DAY_CACHE_SIZE = 10_000;
 const endOfDayCache = new Map<string, number | undefined>();
 
 function computeEndOfLocalDay(isoDate: string, zone: string): number | undefined {
+  const day = localDay(isoDate, zone);
+  return day && day.plus({ days: 1 }).startOf('day').toMillis() - 1;
+}
+
+/** The start of a `YYYY-MM-DD` day in `zone`; undefined for anything else or an impossible date. */
+function localDay(isoDate: string, zone: string): DateTime | undefined {
   const m = DATE_PATTERN.exec(isoDate.trim());
   if (!m) return undefined;
-  const day = DateTime.fromObject(
-    { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
-    { zone: resolveZone(zone) },
-  );
-  if (!day.isValid) return undefined;
-  return day.plus({ days: 1 }).startOf('day').toMillis() - 1;
+  const day = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: resolveZone(zone) });
+  return day.isValid ? day : undefined;
+}
+
+/** The first instant of a local calendar day (`YYYY-MM-DD`) in `zone`. */
+export function startOfLocalDay(isoDate: unknown, zone: string): number | undefined {
+  return typeof isoDate === 'string' ? localDay(isoDate, zone)?.toMillis() : undefined;
 }
 
 /**
@@ -160,6 +167,12 @@ export function parseDue(text: unknown, zone: string): ParsedDue | undefined {
 /** The local calendar date (`YYYY-MM-DD`) of an instant in `zone`. */
 export function localDate(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone: resolveZone(zone) }).toFormat('yyyy-MM-dd');
+}
+
+/** An RFC 3339 timestamp to write into a record: seconds, with the zone's offset at that instant (`Z` in UTC). */
+export function formatTimestamp(ms: number, zone: string): string {
+  const local = DateTime.fromMillis(ms, { zone: resolveZone(zone) });
+  return local.offset === 0 ? `${local.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss")}Z` : local.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
 /**

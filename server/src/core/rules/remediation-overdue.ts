@@ -2,9 +2,7 @@ import { zoneOf } from '../model/plan';
 import { isPresent, record } from '../model/data';
 import { formatDuration, formatInstant, parseDue } from '../model/time';
 import type { Report, Rule, RuleContext } from './rule';
-import { itemName, trackedItems, type TrackedItem } from './support/tracking';
-
-const OPEN_STATUSES: readonly string[] = ['open', 'in-progress'];
+import { itemName, OPEN_ITEM_STATUSES, trackedItems, type TrackedItem } from './support/tracking';
 const RISK_ACCEPTANCE_KEYS = ['by', 'at', 'rationale'] as const;
 
 /**
@@ -24,7 +22,7 @@ export const remediationOverdue: Rule = {
 };
 
 function overdue(item: TrackedItem, context: RuleContext): Report[] {
-  if (!item.status || !OPEN_STATUSES.includes(item.status)) return [];
+  if (!item.status || !OPEN_ITEM_STATUSES.includes(item.status)) return [];
   const zone = zoneOf(context.plan);
   const due = parseDue(item.item.due, zone);
   if (!due || context.now <= due.ms) return [];

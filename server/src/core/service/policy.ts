@@ -25,7 +25,7 @@ export function applyPolicy(findings: readonly Finding[], input: PolicyInput): F
   for (const finding of findings) {
     const configured = input.settings.rules[finding.rule] ?? input.plan?.rules[finding.rule];
     if (configured === 'off') continue;
-    const waiver = input.waivers.find((candidate) => covers(candidate, finding.rule, finding.subject) && isLive(candidate, input.now));
+    const waiver = liveWaiver(input.waivers, finding.rule, finding.subject, input.now);
     if (waiver) {
       result.push({ ...finding, severity: 'info', message: `Waived until ${waiver.expires} by ${waiver.approvedBy}: ${waiver.reason} (${finding.message})` });
     } else {
@@ -33,6 +33,11 @@ export function applyPolicy(findings: readonly Finding[], input: PolicyInput): F
     }
   }
   return result;
+}
+
+/** The first waiver covering a rule's finding about `subject` (an id inside the document) that is live at `now`. */
+export function liveWaiver(waivers: readonly WaiverFacts[], rule: string, subject: string | undefined, now: number): WaiverFacts | undefined {
+  return waivers.find((candidate) => covers(candidate, rule, subject) && isLive(candidate, now));
 }
 
 function covers(waiver: WaiverFacts, rule: string, subject: string | undefined): boolean {

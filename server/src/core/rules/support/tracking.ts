@@ -9,6 +9,9 @@ import type { YamlPath } from '../../model/types';
 
 export type TrackedSection = 'remediation' | 'improvements';
 
+/** The statuses of an item still to do: only these can be overdue. */
+export const OPEN_ITEM_STATUSES: readonly string[] = ['open', 'in-progress'];
+
 export interface TrackedItem {
   section: TrackedSection;
   index: number;
