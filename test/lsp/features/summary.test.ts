@@ -4,30 +4,11 @@
  * with their places marked by text in the files.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { rangeOfSnippet } from '../../support/fixtures';
+import { ACME, ACME_FILES, ACME_NOW, copyAcme, placeOf as at } from '../../support/acme';
 import { copyWorkspace, FileChangeType, fileUri, LspClient } from '../../support/lsp-client';
 import { Notifications } from '../../../server/src/protocol';
-
-export const ACME = path.join(__dirname, '..', '..', '..', 'examples', 'acme');
-export const ACME_NOW = '2026-11-26T12:00:00Z';
-/** The CC7 documents of examples/acme. */
-const ACME_FILES = 26;
-
-/** A place in an acme file, by a snippet with its [[marked]] part. */
-function at(root: string, file: string, snippet: string) {
-  const full = path.join(root, file);
-  return { uri: fileUri(full), range: rangeOfSnippet(readFileSync(full, 'utf8'), snippet, file) };
-}
-
-/** A fresh copy of examples/acme (tests that change files work on it). */
-export function copyAcme(): { root: string; remove: () => void } {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'cc7-acme-')));
-  cpSync(ACME, root, { recursive: true });
-  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
-}
 
 describe('LSP cc7/workspaceSummary', () => {
   let client: LspClient | undefined;
