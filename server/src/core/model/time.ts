@@ -23,9 +23,8 @@ export const DATE_OR_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}
 /** An RFC 3339 date-time with an offset, the only shape an as-of instant may take. */
 export const OFFSET_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
+// Lengths of time live apart from luxon, so that the VS Code client can format them too.
+export { MINUTE_MS, HOUR_MS, DAY_MS, formatDuration } from './duration';
 // RFC 3339 date-time. The separator may be `T`, `t` or a space (RFC 3339 5.6 note); seconds are
 // tolerated when missing so that a deadline can still be computed (the schema flags the text).
 const TIMESTAMP =
@@ -183,21 +182,4 @@ export function formatInstant(ms: number, zone = 'UTC'): string {
   const z = resolveZone(zone);
   const label = z.toUpperCase() === 'UTC' ? 'UTC' : z;
   return `${DateTime.fromMillis(ms, { zone: z }).toFormat('yyyy-MM-dd HH:mm')} ${label}`;
-}
-
-
-/**
- * A length of time for messages: `45 min` under an hour, `14 h` under 48 h, then `3 d 2 h`.
- * Units are truncated (a countdown shows whole units); the sign is dropped, since the caller
- * words it ("due in …", "… ago").
- */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  if (!Number.isFinite(abs)) return '?';
-  if (abs < MINUTE_MS) return 'less than 1 min';
-  if (abs < HOUR_MS) return `${Math.floor(abs / MINUTE_MS)} min`;
-  if (abs < 48 * HOUR_MS) return `${Math.floor(abs / HOUR_MS)} h`;
-  const days = Math.floor(abs / DAY_MS);
-  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
-  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
 }
