@@ -1,4 +1,4 @@
-import type { ExtensionContext } from 'vscode';
+import type { Event, ExtensionContext } from 'vscode';
 import { DeadlineAlerts } from './alerts';
 import { registerCommands } from './commands';
 import { Ctx, type ServerStatus } from './ctx';
@@ -11,6 +11,8 @@ import type { WorkspaceSummary } from '../../server/src/protocol';
 export interface Cc7Api {
   serverStatus(): ServerStatus;
   summary(): WorkspaceSummary | undefined;
+  /** Fires with each summary the server sends (undefined when the server stops). */
+  onDidChangeSummary: Event<WorkspaceSummary | undefined>;
   /** Asks the server for the summary again and resolves with it. */
   refreshSummary(): Promise<WorkspaceSummary | undefined>;
   statusText(): string;
@@ -34,6 +36,7 @@ export async function activate(context: ExtensionContext): Promise<Cc7Api> {
   return {
     serverStatus: () => ctx.serverStatus,
     summary: () => ctx.summary.summary,
+    onDidChangeSummary: ctx.summary.onDidChange,
     refreshSummary: () => ctx.summary.refresh(),
     statusText: () => status.text,
     tree,

@@ -4,7 +4,7 @@
  * with their places marked by text in the files.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ACME, ACME_FILES, ACME_NOW, copyAcme, placeOf as at } from '../../support/acme';
 import { copyWorkspace, FileChangeType, fileUri, LspClient } from '../../support/lsp-client';
@@ -160,6 +160,21 @@ describe('LSP cc7/workspaceSummary', () => {
     assert.deepEqual(after.phases.map((group) => group.phase), ['containment', 'investigation', 'remediation', 'recovery', 'post-incident-review']);
     assert.equal(after.closed[0]!.id, 'INC-2026-012');
     assert.equal(after.counts.open, 5);
+  });
+
+  it('drops a record deleted on disk even while an editor holds its text', async () => {
+    const acme = copyAcme();
+    scratch.push(acme);
+    const server = await start([acme.root]);
+    await server.waitForPublishedUris(ACME_FILES);
+    const file = path.join(acme.root, 'incidents', 'INC-2026-012.yaml');
+    await server.open(file, readFileSync(file, 'utf8'));
+    const seen = server.notificationCount(Notifications.summaryChanged);
+    rmSync(file);
+    await server.filesChanged({ file, type: FileChangeType.Deleted });
+    await server.waitForNotification(Notifications.summaryChanged, seen);
+    assert.equal((await server.workspaceSummary()).counts.open, 5);
+    assert.deepEqual(server.latest(fileUri(file)), []);
   });
 
   it('sums up every workspace folder, and shows a record it cannot fully read under its file name', async () => {
