@@ -122,9 +122,10 @@ function clockItem(clock: ClockSummary): vscode.TreeItem {
 }
 
 function remediationItem(entry: ItemSummary): vscode.TreeItem {
-  const item = new vscode.TreeItem(titled(entry.id ?? '(no id)', entry.action), vscode.TreeItemCollapsibleState.None);
+  // Which item and when come first: the action, often long, last (its tooltip has it whole).
+  const item = new vscode.TreeItem(`${entry.id ?? '(no id)'} · ${entry.record}`, vscode.TreeItemCollapsibleState.None);
   const due = entry.due === undefined ? 'no due date' : entry.overdue ? `overdue since ${entry.due}` : `due ${entry.due}`;
-  item.description = [entry.record, entry.waivedUntil ? `${due}, waived until ${entry.waivedUntil}` : due, entry.owner].filter(Boolean).join(' · ');
+  item.description = [entry.waivedUntil ? `${due}, waived until ${entry.waivedUntil}` : due, entry.owner, entry.action].filter(Boolean).join(' · ');
   item.iconPath = entry.overdue && !entry.waivedUntil ? BREACHED : entry.overdue ? new vscode.ThemeIcon('shield') : new vscode.ThemeIcon(entry.status === 'in-progress' ? 'play-circle' : 'circle-outline');
   item.contextValue = ContextValues.item;
   item.command = openAt(entry);

@@ -44,10 +44,10 @@ describe('the CC7 Incidents tree', () => {
   it('lists the deadlines, the remediation items overdue first, and the incidents closed this year', () => {
     const [, deadlines, remediation, closed] = rows(api).map(({ node }) => node);
     assert.deepEqual(rows(api, deadlines).map(({ item }) => labelOf(item)), ['GDPR Art. 33 · INC-2026-011 · 2 h overdue']);
-    assert.deepEqual(rows(api, remediation).slice(0, 3).map(({ item }) => `${labelOf(item).split(' · ')[0]} | ${item.description}`), [
-      'REM-2 | INC-2026-006 · overdue since 2026-09-30, waived until 2027-01-31 · dan@acme.io',
-      'REM-1 | INC-2026-009 · overdue since 2026-11-10 · li.wei@acme.io',
-      'REM-3 | INC-2026-007 · due 2026-12-04 · marcus@acme.io',
+    assert.deepEqual(rows(api, remediation).slice(0, 3).map(({ item }) => `${labelOf(item)} | ${item.description}`), [
+      "REM-2 · INC-2026-006 | overdue since 2026-09-30, waived until 2027-01-31 · dan@acme.io · Restrict the MailRelay API key to Acme's NAT egress addresses",
+      'REM-1 · INC-2026-009 | overdue since 2026-11-10 · li.wei@acme.io · Check passwords against known-breached password lists at login and at password change',
+      'REM-3 · INC-2026-007 | due 2026-12-04 · marcus@acme.io · Enable GuardDuty runtime monitoring on every EKS cluster',
     ]);
     assert.deepEqual(rows(api, closed).map(({ item }) => labelOf(item).split(' · ')[0]),
       ['INC-2026-006', 'INC-2026-005', 'INC-2026-004', 'INC-2026-003', 'INC-2026-002', 'INC-2026-001']);
