@@ -253,6 +253,22 @@ export class LspClient {
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<R>;
   }
 
+  /**
+   * Resolves with the first workspace summary `done` accepts: the current one, or one asked for
+   * after each `cc7/summaryChanged`; rejects on timeout, naming the counts last seen.
+   */
+  async waitForSummary(done: (summary: WorkspaceSummary) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<WorkspaceSummary> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const seen = this.notificationCount(Notifications.summaryChanged);
+      const summary = await this.workspaceSummary();
+      if (done(summary)) return summary;
+      const left = deadline - Date.now();
+      if (left <= 0) throw this.failure(`no matching workspace summary within ${timeoutMs} ms; the last counts: ${JSON.stringify(summary.counts)}`);
+      await this.waitForNotification(Notifications.summaryChanged, seen, left);
+    }
+  }
+
   /** How many times a server notification arrived so far. */
   notificationCount(method: string): number {
     return this.notificationCounts.get(method) ?? 0;

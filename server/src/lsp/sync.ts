@@ -78,8 +78,14 @@ export function syncWithClient(connection: Connection, state: ServerState): { di
       const program = state.programs.programFor(file);
       // A file deleted on disk leaves the workspace even while an editor still holds its text
       // (VS Code keeps a closed editor's document for a while); an edit of that buffer brings it back.
-      if (event.type === FileChangeType.Deleted) merge(changes, program.removeFile(file));
-      else if (!state.openByPath.has(file)) merge(changes, program.updateFile(file));
+      // A check of the buffer still pending (opening schedules one) would bring it back at once.
+      const open = state.openByPath.get(file);
+      if (event.type === FileChangeType.Deleted) {
+        if (open) scheduler.cancel(open.uri);
+        merge(changes, program.removeFile(file));
+      } else if (!open) {
+        merge(changes, program.updateFile(file));
+      }
     }
     state.publish(changes);
   });

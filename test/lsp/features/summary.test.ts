@@ -131,7 +131,7 @@ describe('LSP cc7/workspaceSummary', () => {
     writeFileSync(plan, readFileSync(plan, 'utf8').replace('tabletop_interval_days: 365\n', 'tabletop_interval_days: 365\naudit_period: { start: 2026-04-01, end: 2026-06-30 }\n'));
     await server.filesChanged({ file: plan, type: FileChangeType.Changed });
     await server.waitForNotification(Notifications.summaryChanged, seen);
-    const summary = await server.workspaceSummary();
+    const summary = await server.waitForSummary((candidate) => candidate.auditPeriod.fromPlan);
     assert.deepEqual(summary.auditPeriod, { start: '2026-04-01', end: '2026-06-30', fromPlan: true });
     // INC-2026-005 closed 2026-06-30T15:00Z, 11:00 in New York: the last day counts whole.
     assert.deepEqual(summary.closed.map((incident) => incident.id), ['INC-2026-005', 'INC-2026-004', 'INC-2026-003']);
@@ -151,12 +151,10 @@ describe('LSP cc7/workspaceSummary', () => {
     assert.deepEqual(before.counts, { open: 6, breached: 0, approaching: 1, overdue: 1 });
     assert.equal(before.phases.find((group) => group.phase === 'investigation')!.incidents[0]!.worst, 'approaching');
 
-    const seen = server.notificationCount(Notifications.summaryChanged);
     const file = path.join(acme.root, 'incidents', 'INC-2026-012.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: identification', 'status: closed\nclosed_at: 2026-11-25T11:00:00Z'));
     await server.filesChanged({ file, type: FileChangeType.Changed });
-    await server.waitForNotification(Notifications.summaryChanged, seen);
-    const after = await server.workspaceSummary();
+    const after = await server.waitForSummary((summary) => summary.counts.open === 5);
     assert.deepEqual(after.phases.map((group) => group.phase), ['containment', 'investigation', 'remediation', 'recovery', 'post-incident-review']);
     assert.equal(after.closed[0]!.id, 'INC-2026-012');
     assert.equal(after.counts.open, 5);
@@ -169,11 +167,9 @@ describe('LSP cc7/workspaceSummary', () => {
     await server.waitForPublishedUris(ACME_FILES);
     const file = path.join(acme.root, 'incidents', 'INC-2026-012.yaml');
     await server.open(file, readFileSync(file, 'utf8'));
-    const seen = server.notificationCount(Notifications.summaryChanged);
     rmSync(file);
     await server.filesChanged({ file, type: FileChangeType.Deleted });
-    await server.waitForNotification(Notifications.summaryChanged, seen);
-    assert.equal((await server.workspaceSummary()).counts.open, 5);
+    await server.waitForSummary((summary) => summary.counts.open === 5);
     assert.deepEqual(server.latest(fileUri(file)), []);
   });
 

@@ -51,6 +51,8 @@ export interface OpenClockFacts {
   title: string;
   /** The due instant, epoch ms. */
   dueAt: number;
+  /** How long before `dueAt` it counts as approaching: the plan's warn_before_hours, or the regime's own lead when shorter. */
+  warnBeforeMs: number;
   /** The field the clock starts at (`notifications.aware_at`, ...). */
   range: Range;
 }

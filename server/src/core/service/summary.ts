@@ -148,7 +148,7 @@ export function workspaceSummary({ folders, now, uriOf }: SummaryInput): Workspa
       if (!isOpen && !inPeriod && !facts.openClocks && !facts.openItems) continue;
       const uri = uriOf(facts.path);
       // Every incident's clocks, closed ones too: a clock no notice closed is still a breach to show.
-      const own = clocksOf(facts, plan, now, uri);
+      const own = clocksOf(facts, now, uri);
       for (const clock of own) clocks.push(clock);
       for (const item of itemsOf(facts, now, uri)) items.push(item);
       const location = { uri, range: facts.idRange ?? facts.anchor };
@@ -214,10 +214,10 @@ function openIncident(
   return incident;
 }
 
-function clocksOf(facts: DocumentFacts, plan: PlanFacts | undefined, now: number, uri: string): ClockSummary[] {
+function clocksOf(facts: DocumentFacts, now: number, uri: string): ClockSummary[] {
   if (!facts.openClocks) return [];
   return facts.openClocks.map((clock: OpenClockFacts) => {
-    const verdict = clockVerdict(clock.dueAt, now, plan?.warnBeforeHours);
+    const verdict = clockVerdict(clock.dueAt, now, clock.warnBeforeMs);
     const summary: ClockSummary = {
       regime: clock.regime,
       label: clock.label,

@@ -3,6 +3,9 @@
 // the notification clocks no notice has closed (from the deadlines engine) and the tracked
 // items still to do. Whether a clock is breached or an item overdue depends on "now": that
 // is decided when the summary is asked for, from the due instants kept here.
+// They depend on the plan's zone, calendar and regimes: a plan edit re-analyses a document when
+// a part its rules read changed (notification-deadline reads all three on incidents,
+// remediation-overdue the zone on incidents and exercises), and these facts are extracted anew then.
 import { evaluateNotificationClocks, notificationPlanFrom, openClocks } from '../deadlines';
 import { text } from '../model/data';
 import type { Cc7Document } from '../model/document';
@@ -30,6 +33,7 @@ function runningClocks(doc: Cc7Document, context: RuleContext): OpenClockFacts[]
     label: clock.label,
     title: clock.title,
     dueAt: clock.dueAt,
+    warnBeforeMs: clock.warnBeforeMs,
     range: doc.locate(clock.clockField),
   }]);
 }
