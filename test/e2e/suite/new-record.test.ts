@@ -32,4 +32,18 @@ describe('new incident', () => {
     }
     await waitForSummary(api, (summary) => summary.counts.open === 6, 'the new incident gone again');
   });
+
+  it('opens the existing response plan instead of writing over it', async () => {
+    const plan = workspaceFile('plan/response-plan.yaml');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(plan));
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('cc7.createResponsePlan');
+      assert.equal(uri.toString(), plan.toString());
+      assert.equal(api.messages.at(-1), 'plan/response-plan.yaml already exists: opened it.');
+      assert.equal(vscode.window.activeTextEditor!.document.uri.toString(), plan.toString());
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(plan)), before);
+    } finally {
+      await closeEditors();
+    }
+  });
 });

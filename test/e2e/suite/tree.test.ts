@@ -66,6 +66,17 @@ describe('the CC7 Incidents tree', () => {
     assert.equal(editor.document.getText(editor.selection), '2026-11-23T09:30:00Z', 'the clock field, aware_at');
   });
 
+  it('copies an incident id and opens its runbook from its row (the context menu commands)', async () => {
+    const investigation = rows(api, rows(api)[0]!.node)[2]!.node;
+    const incident = rows(api, investigation)[0]!.node;
+    assert.equal(await vscode.commands.executeCommand('cc7.copyId', incident), 'INC-2026-011');
+    assert.equal(await vscode.env.clipboard.readText(), 'INC-2026-011');
+    await vscode.commands.executeCommand('cc7.openRunbook', incident);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(vscode.workspace.asRelativePath(editor.document.uri), 'runbooks/RB-CREDENTIAL-LEAK.yaml');
+    assert.equal(editor.document.getText(editor.selection), 'RB-CREDENTIAL-LEAK');
+  });
+
   it('follows a change on disk: an incident closed moves from its phase to Closed, and back', async () => {
     const file = workspaceFile('incidents/INC-2026-012.yaml').fsPath;
     const original = readFileSync(file, 'utf8');
