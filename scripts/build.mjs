@@ -1,5 +1,7 @@
-// Bundles the language server, the CLI and the VS Code client with esbuild (one bundler).
+// Bundles the language server, the CLI and the VS Code client with esbuild (one bundler), and
+// writes the editor schemas for Red Hat's YAML extension (scripts/editor-schemas.mjs).
 import { build } from 'esbuild';
+import { writeEditorSchemas } from './editor-schemas.mjs';
 
 const common = {
   bundle: true,
@@ -17,3 +19,4 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/node/bundle/worker.ts'], outfile: 'dist/bundle-worker.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
 ]);
+writeEditorSchemas('schemas', 'dist/editor-schemas');

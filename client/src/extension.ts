@@ -1,19 +1,47 @@
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { Event, ExtensionContext } from 'vscode';
+import { DeadlineAlerts } from './alerts';
+import { registerCommands } from './commands';
+import { Ctx, type ServerStatus } from './ctx';
+import { StatusItem } from './status';
+import { IncidentsTree } from './tree/incidents-tree';
+import type { TreeNode } from './tree/nodes';
+import type { WorkspaceSummary } from '../../server/src/protocol';
 
-/** Starts the CC7 language server over IPC for the YAML files of the workspace. */
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+/** What the extension hands to whoever activates it: the e2e tests read the views through it. */
+export interface Cc7Api {
+  serverStatus(): ServerStatus;
+  summary(): WorkspaceSummary | undefined;
+  /** Fires with each summary the server sends (undefined when the server stops). */
+  onDidChangeSummary: Event<WorkspaceSummary | undefined>;
+  /** Asks the server for the summary again and resolves with it. */
+  refreshSummary(): Promise<WorkspaceSummary | undefined>;
+  statusText(): string;
+  tree: IncidentsTree;
+  /** Every message the extension showed, oldest first. */
+  messages: readonly string[];
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
+}
+
+export type { TreeNode };
+
+/** Wires the context, the commands (all of them, at once) and the views, then starts the server. */
+export async function activate(context: ExtensionContext): Promise<Cc7Api> {
+  const ctx = new Ctx(context);
+  registerCommands(ctx);
+  const tree = new IncidentsTree(ctx);
+  const status = new StatusItem(ctx);
+  new DeadlineAlerts(ctx);
+  await ctx.start();
+  return {
+    serverStatus: () => ctx.serverStatus,
+    summary: () => ctx.summary.summary,
+    onDidChangeSummary: ctx.summary.onDidChange,
+    refreshSummary: () => ctx.summary.refresh(),
+    statusText: () => status.text,
+    tree,
+    messages: ctx.messages,
+    stopServer: () => ctx.stop(),
+    startServer: () => ctx.start(),
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'yaml' }],
-    synchronize: { configurationSection: 'cc7' },
-  };
-  const client = new LanguageClient('cc7', 'CC7 Incident Response', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  await client.start();
 }

@@ -3,8 +3,26 @@
  * notification and command ids with their parameter and result types, typed once here and
  * imported by both sides (and usable by any other editor's client). Plain data only: every
  * position is LSP's (0-based line, UTF-16 character), every instant an RFC 3339 string in UTC.
+ * The data shapes the pure services compute are defined beside them (the core imports nothing
+ * outside itself) and re-exported here, type-only, so the client bundle takes no server code.
  */
 import type { Range } from 'vscode-languageserver-types';
+import type { MissingEvidence } from './core/service/advance-phase';
+import type { NewRecordFields, NewRecordKind, RecordChoices } from './core/service/new-record';
+import type { Position } from 'vscode-languageserver-types';
+
+export type {
+  AuditPeriod,
+  ClockSummary,
+  ClosedIncidentSummary,
+  IncidentSummary,
+  ItemSummary,
+  PhaseGroup,
+  SummaryLocation,
+  SummaryPhase,
+  WorkspaceSummary,
+} from './core/service/summary';
+export type { MissingEvidence, NewRecordFields, NewRecordKind, RecordChoices };
 
 /** Commands the server executes (`workspace/executeCommand`); distinct from the client's `cc7.*` command ids. */
 export const ServerCommands = {
@@ -12,6 +30,8 @@ export const ServerCommands = {
   advancePhase: 'cc7.server.advancePhase',
   /** The text of a new record (incident, security event, tabletop exercise) with the next free id. */
   newRecord: 'cc7.server.newRecord',
+  /** Re-scans every workspace folder (cc7.refresh). */
+  refresh: 'cc7.server.refresh',
 } as const;
 export type ServerCommand = (typeof ServerCommands)[keyof typeof ServerCommands];
 
@@ -21,8 +41,63 @@ export const ClientCommands = {
   advancePhase: 'cc7.advancePhase',
 } as const;
 
+/** Custom requests: `connection.sendRequest(Requests.workspaceSummary)`. */
+export const Requests = {
+  /** No parameters → WorkspaceSummary: what the lifecycle tree, the status bar and the alerts show. */
+  workspaceSummary: 'cc7/workspaceSummary',
+  /** RecordChoicesParams → RecordChoices: what a client offers while asking for a new record's fields. */
+  recordChoices: 'cc7/recordChoices',
+} as const;
+
+/** Custom notifications from the server. */
+export const Notifications = {
+  /** No parameters: the index changed, so a client showing the summary asks for it again. */
+  summaryChanged: 'cc7/summaryChanged',
+} as const;
+
 /** Where a record or item is written. */
 export interface RecordLocation {
   uri: string;
   range: Range;
+}
+
+export interface RecordChoicesParams {
+  /** The workspace folder the record goes into; the first one when absent. */
+  folder?: string;
+}
+
+/** `ServerCommands.advancePhase`'s one argument. */
+export interface AdvancePhaseArgs {
+  /** The incident's document. */
+  uri: string;
+}
+
+/** What `ServerCommands.advancePhase` answers. */
+export type AdvancePhaseResult =
+  | {
+    applied: true;
+    /** The phase the incident is in now. */
+    phase: string;
+  }
+  | {
+    applied: false;
+    /** Why not, in a sentence for the user. */
+    reason: string;
+    /** The evidence the next phase needs, in the incident's document (`uri`); empty when the refusal is about something else. */
+    missing: MissingEvidence[];
+  };
+
+/** `ServerCommands.newRecord`'s one argument. */
+export interface NewRecordArgs extends NewRecordFields {
+  kind: NewRecordKind;
+  /** The workspace folder's URI; the first folder when absent. */
+  folder?: string;
+}
+
+/** What `ServerCommands.newRecord` answers: the client writes `text` to `uri` (which does not exist yet) and puts the cursor at `cursor`. */
+export interface NewRecordResult {
+  id: string;
+  uri: string;
+  text: string;
+  cursor: Position;
 }

@@ -15,6 +15,7 @@ import {
   CodeLensRequest,
   CompletionRequest,
   CodeActionRequest,
+  ApplyWorkspaceEditRequest,
   ConfigurationRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
@@ -32,6 +33,7 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DiagnosticSeverity,
+  ExecuteCommandRequest,
   ExitNotification,
   FileChangeType,
   HoverRequest,
@@ -48,6 +50,7 @@ import {
   StreamMessageWriter,
   UnregistrationRequest,
   WorkDoneProgressCreateRequest,
+  type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type CodeLens,
   type CompletionList,
@@ -76,6 +79,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_NOW, rangeOfSnippet, type ExpectedFinding } from './fixtures';
+import { Notifications, Requests, type WorkspaceSummary } from '../../server/src/protocol';
 
 export { FileChangeType };
 
@@ -135,6 +139,10 @@ export class LspClient {
   /** window/logMessage and window/showMessage texts, for failure messages. */
   readonly log: string[] = [];
   readonly initializeResult: Promise<InitializeResult>;
+  /** Every workspace/applyEdit the server sent, oldest first (each answered as applied, and applied to the open documents). */
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  /** How many of each server notification outside LSP's own (`cc7/summaryChanged`) arrived. */
+  private readonly notificationCounts = new Map<string, number>();
 
   /** How many times the server asked to refresh, by method (workspace/inlayHint/refresh, workspace/codeLens/refresh). */
   readonly refreshes = new Map<string, number>();
@@ -309,6 +317,47 @@ export class LspClient {
     );
   }
 
+  /** A custom request (the ids of server/src/protocol.ts). */
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** `cc7/workspaceSummary`. */
+  workspaceSummary(): Promise<WorkspaceSummary> {
+    return this.request(Requests.workspaceSummary);
+  }
+
+  /** workspace/executeCommand with the given arguments. */
+  executeCommand<R>(command: string, ...args: unknown[]): Promise<R> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<R>;
+  }
+
+  /**
+   * Resolves with the first workspace summary `done` accepts: the current one, or one asked for
+   * after each `cc7/summaryChanged`; rejects on timeout, naming the counts last seen.
+   */
+  async waitForSummary(done: (summary: WorkspaceSummary) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<WorkspaceSummary> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const seen = this.notificationCount(Notifications.summaryChanged);
+      const summary = await this.workspaceSummary();
+      if (done(summary)) return summary;
+      const left = deadline - Date.now();
+      if (left <= 0) throw this.failure(`no matching workspace summary within ${timeoutMs} ms; the last counts: ${JSON.stringify(summary.counts)}`);
+      await this.waitForNotification(Notifications.summaryChanged, seen, left);
+    }
+  }
+
+  /** How many times a server notification arrived so far. */
+  notificationCount(method: string): number {
+    return this.notificationCounts.get(method) ?? 0;
+  }
+
+  /** Resolves once a server notification has arrived more than `seen` times; rejects on timeout or exit. */
+  async waitForNotification(method: string, seen: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    await this.waitFor(ANY_URI, () => (this.notificationCount(method) > seen ? true : undefined), timeoutMs, `${method} number ${seen + 1}`);
+  }
+
   /** Opens a document with the given text (the editor's buffer from now on). */
   async open(file: string, text: string): Promise<string> {
     const uri = fileUri(file);
@@ -474,6 +523,21 @@ export class LspClient {
       this.registrations.push(...registrations);
     });
     connection.onRequest(UnregistrationRequest.type, () => undefined);
+    connection.onRequest(ApplyWorkspaceEditRequest.type, async (params) => {
+      this.appliedEdits.push(params);
+      // As an editor does: the open buffers change, and the server hears of it. Edits apply
+      // to the original text, so they are sent last one first.
+      for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) {
+        if (!this.documents.has(uri)) continue;
+        const lastFirst = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+        await this.change(uri, lastFirst.map((edit) => ({ range: edit.range, text: edit.newText })));
+      }
+      return { applied: true };
+    });
+    connection.onNotification(Notifications.summaryChanged, () => {
+      this.notificationCounts.set(Notifications.summaryChanged, this.notificationCount(Notifications.summaryChanged) + 1);
+      for (const waiter of [...this.waiters]) if (waiter.uri === ANY_URI) waiter.check();
+    });
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     for (const method of [InlayHintRefreshRequest.method, CodeLensRefreshRequest.method]) {
       connection.onRequest(method, () => {

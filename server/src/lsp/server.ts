@@ -12,6 +12,7 @@ import { syncWithClient } from './sync';
 export function startServer(connection: Connection): void {
   const state = new ServerState(connection);
   const sync = syncWithClient(connection, state);
+  const commands = new Map(FEATURES.flatMap((feature) => Object.entries(feature.commands ?? {})));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const { workspace } = params.capabilities;
@@ -32,6 +33,7 @@ export function startServer(connection: Connection): void {
         {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+          executeCommandProvider: { commands: [...commands.keys()] },
         },
         ...FEATURES.map((feature) => feature.capabilities),
       ),
@@ -39,7 +41,8 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  for (const feature of FEATURES) feature.register(connection, state);
+  for (const feature of FEATURES) feature.register?.(connection, state);
+  connection.onExecuteCommand(({ command, arguments: args }) => commands.get(command)?.(args ?? [], connection, state));
 
   connection.onShutdown(async () => {
     sync.dispose();

@@ -2,6 +2,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Cc7Document } from '../core/model/document';
+import { readDocument } from '../core/service/analyze';
 import { DocumentCache } from '../core/service/document-cache';
 import type { Changes, FileContent, Program } from '../core/service/program';
 import type { ServiceRequest } from '../core/service/request';
@@ -9,7 +10,7 @@ import { AnalysisPool } from '../node/analysis-pool';
 import { readContent } from '../node/files';
 import { resolveNow, type ResolvedNow } from '../node/now';
 import { toDiagnostic } from '../core/service/diagnostics';
-import { FolderPrograms } from './folders';
+import { FolderPrograms, type Folder } from './folders';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -84,6 +85,27 @@ export class ServerState {
     if (!doc) return undefined;
     const program = this.programs.programFor(file);
     return { doc, model: program, now: this.now.clock(), file, program, document };
+  }
+
+  /**
+   * Like `request`, for a document open or not (a command run from the tree on a file never
+   * opened): the editor's text when open, else the disk's, parsed once and not kept.
+   */
+  requestFile(uri: string): (ServiceRequest & { file: string; program: Program }) | undefined {
+    const open = this.request(uri);
+    if (open || this.documents.get(uri)) return open;
+    const file = URI.parse(uri).fsPath;
+    const content = this.read(file);
+    const doc = content && readDocument({ path: file, ...content }, this.settings.maxFileBytes);
+    if (!doc) return undefined;
+    const program = this.programs.programFor(file);
+    return { doc, model: program, now: this.now.clock(), file, program };
+  }
+
+  /** The workspace folders in the client's order, with their programs (not the one of files opened from outside them). */
+  folders(): Folder[] {
+    const entries = this.programs.entries();
+    return this.roots.flatMap((root) => entries.filter((folder) => folder.root === root));
   }
 
   /** Forgets the parse tree of a closed document. */

@@ -74,9 +74,18 @@ export function syncWithClient(connection: Connection, state: ServerState): { di
     const changes: Changes = new Map();
     for (const event of params.changes) {
       const file = URI.parse(event.uri).fsPath;
-      if (state.openByPath.has(file) || !state.programs.isWatched(file)) continue;
+      if (!state.programs.isWatched(file)) continue;
       const program = state.programs.programFor(file);
-      merge(changes, event.type === FileChangeType.Deleted ? program.removeFile(file) : program.updateFile(file));
+      // A file deleted on disk leaves the workspace even while an editor still holds its text
+      // (VS Code keeps a closed editor's document for a while); an edit of that buffer brings it back.
+      // A check of the buffer still pending (opening schedules one) would bring it back at once.
+      const open = state.openByPath.get(file);
+      if (event.type === FileChangeType.Deleted) {
+        if (open) scheduler.cancel(open.uri);
+        merge(changes, program.removeFile(file));
+      } else if (!open) {
+        merge(changes, program.updateFile(file));
+      }
     }
     state.publish(changes);
   });

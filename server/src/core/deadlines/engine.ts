@@ -319,9 +319,18 @@ export function evaluateNotificationClocks(input: NotificationInput): ClockResul
     if (notice) {
       return notice.at <= due.ms ? { ...result, status: 'met' } : { ...result, status: 'late', lateByMs: notice.at - due.ms };
     }
-    if (now > due.ms) return { ...result, status: 'breached', lateByMs: now - due.ms };
-    return { ...result, status: due.ms - now <= result.warnBeforeMs ? 'approaching' : 'open', remainingMs: due.ms - now };
+    const status = clockVerdict(due.ms, now, result.warnBeforeMs);
+    return status === 'breached' ? { ...result, status, lateByMs: now - due.ms } : { ...result, status, remainingMs: due.ms - now };
   });
+}
+
+/** A running clock's state at `now` (no notice has closed it): past due, due within its warning lead, or further off. */
+export type RunningClockStatus = Extract<ClockStatus, 'breached' | 'approaching' | 'open'>;
+
+/** The state of a clock no notice has closed, at `now`, with its warning lead (ClockResult.warnBeforeMs). */
+export function clockVerdict(dueAt: number, now: number, warnBeforeMs: number): RunningClockStatus {
+  if (now > dueAt) return 'breached';
+  return dueAt - now <= warnBeforeMs ? 'approaching' : 'open';
 }
 
 const OPEN: ReadonlySet<ClockStatus> = new Set(['breached', 'approaching', 'open']);

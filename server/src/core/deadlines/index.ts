@@ -15,5 +15,5 @@ export {
 export type { BusinessCalendar, FederalHoliday } from './calendar';
 export { BUILTIN_REGIMES, BUILTIN_REGIME_IDS, CLOCK_PATHS, PLAN_CLOCKS, resolveRegimes, residentsOf } from './regimes';
 export type { ClockName, ClockSpec, NoticeClock, IncidentFacts, Regime, RegimeCap, RegimeWindow, RegimeProblem, RegimeOptions } from './regimes';
-export { evaluateNotificationClocks, openClocks, incidentFacts, notificationPlanFrom } from './engine';
-export type { ClockResult, ClockStatus, DueBound, DueDay, NotificationInput, NotificationPlan } from './engine';
+export { evaluateNotificationClocks, openClocks, clockVerdict, incidentFacts, notificationPlanFrom } from './engine';
+export type { ClockResult, ClockStatus, DueBound, DueDay, NotificationInput, NotificationPlan, RunningClockStatus } from './engine';

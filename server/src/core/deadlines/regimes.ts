@@ -400,11 +400,12 @@ function planRegime(id: string, entry: Record<string, unknown>, base: (string | 
     });
   }
   const conditions = isRecord(entry[form.conditionsKey]) ? entry[form.conditionsKey] as Record<string, unknown> : {};
-  const title = entry[form.titleKey];
+  const written = entry[form.titleKey];
+  const title = typeof written === 'string' && written.trim() !== '' ? written : id;
   return {
     id,
     name: id,
-    title: typeof title === 'string' && title.trim() !== '' ? title : id,
+    title,
     recipient: typeof entry.recipient === 'string' ? entry.recipient : '',
     trigger: planTrigger(conditions),
     requiresBreach: conditions.requires_breach !== false,

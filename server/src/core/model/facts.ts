@@ -40,6 +40,39 @@ export interface WaiverFacts {
 }
 
 /**
+ * A notification clock of an incident that no notice or `not_required` entry has closed.
+ * Whether it is open, approaching or breached depends on "now", so that verdict is computed
+ * when asked (core/deadlines clockVerdict), never stored.
+ */
+export interface OpenClockFacts {
+  regime: string;
+  /** The regime's short name ("GDPR Art. 33"). */
+  label: string;
+  /** Its full title ("GDPR Art. 33 notice to the supervisory authority"). */
+  title: string;
+  /** The due instant, epoch ms. */
+  dueAt: number;
+  /** How long before `dueAt` it counts as approaching: the plan's warn_before_hours, or the regime's own lead when shorter. */
+  warnBeforeMs: number;
+  /** The field the clock starts at (`notifications.aware_at`, ...). */
+  range: Range;
+}
+
+/** A remediation or improvement item still to do (status open or in-progress). */
+export interface OpenItemFacts {
+  id?: string;
+  action?: string;
+  owner?: string;
+  status: string;
+  /** As written: a date (due at the end of that day in the plan's zone) or a timestamp. */
+  due?: string;
+  /** The due instant, epoch ms; undefined without a readable due. */
+  dueAt?: number;
+  /** The item's `id` value, or the item when it has none. */
+  range: Range;
+}
+
+/**
  * What the workspace knows of one CC7 document without keeping its parse tree: enough for
  * the cross-file rules, the tree view and the bundle. Plain data, compared to decide what a
  * change affects.
@@ -60,6 +93,12 @@ export interface DocumentFacts {
   detectedAt?: number;
   /** Tabletop exercises: when held (epoch ms). */
   heldAt?: number;
+  /** Incidents: `closed_at` (epoch ms). */
+  closedAt?: number;
+  /** Incidents: the notification clocks still running or breached (service/work-facts.ts). */
+  openClocks?: OpenClockFacts[];
+  /** Incidents and tabletop exercises: the remediation or improvement items still to do (service/work-facts.ts). */
+  openItems?: OpenItemFacts[];
   references: Reference[];
   escalation?: EscalationFacts;
   waivers: WaiverFacts[];
@@ -87,6 +126,7 @@ export function extractFacts(doc: Cc7Document, zone: string): DocumentFacts {
     severity: text(data.severity),
     detectedAt: doc.kind === 'Incident' || doc.kind === 'SecurityEvent' ? instant(data.detected_at) : undefined,
     heldAt: doc.kind === 'TabletopExercise' ? instant(data.held_at) : undefined,
+    closedAt: doc.kind === 'Incident' ? instant(data.closed_at) : undefined,
     references: references(doc),
     escalation: doc.kind === 'SecurityEvent' ? escalation(doc) : undefined,
     waivers: waivers(doc, zone),

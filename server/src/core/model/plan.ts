@@ -1,6 +1,6 @@
 import type { Cc7Document } from './document';
 import { count, isRecord, list, record, strings, text } from './data';
-import { resolveZone } from './time';
+import { DATE_PATTERN, resolveZone } from './time';
 import { isSeveritySetting, type SeveritySetting } from './types';
 
 /** A severity level of the plan, as the rules need it. */
@@ -35,6 +35,8 @@ export interface PlanFacts {
   tabletopIntervalDays?: number;
   /** Per-rule severity from the plan's `rules:`. */
   rules: Record<string, SeveritySetting>;
+  /** `audit_period`: its first and last day (`YYYY-MM-DD`), when both are dates. */
+  auditPeriod?: { start: string; end: string };
 }
 
 const DEFAULT_WARN_BEFORE_HOURS = 24;
@@ -63,7 +65,13 @@ export function extractPlanFacts(doc: Cc7Document): PlanFacts {
     tabletopIntervalDays: count(data.tabletop_interval_days),
     rules: Object.fromEntries(Object.entries(record(data.rules))
       .filter((entry): entry is [string, SeveritySetting] => isSeveritySetting(entry[1]))),
+    ...auditPeriod(record(data.audit_period)),
   };
+}
+
+function auditPeriod(period: Record<string, unknown>): Pick<PlanFacts, 'auditPeriod'> {
+  const [start, end] = [text(period.start), text(period.end)];
+  return start && end && DATE_PATTERN.test(start) && DATE_PATTERN.test(end) ? { auditPeriod: { start, end } } : {};
 }
 
 function severityFacts(entry: Record<string, unknown>): SeverityFacts[] {

@@ -23,9 +23,9 @@ export const DATE_OR_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}
 /** An RFC 3339 date-time with an offset, the only shape an as-of instant may take. */
 export const OFFSET_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
+// Lengths of time live apart from luxon, so that the VS Code client can format them too.
+import { HOUR_MS, MINUTE_MS } from './duration';
+export { MINUTE_MS, HOUR_MS, DAY_MS, formatDuration } from './duration';
 // RFC 3339 date-time. The separator may be `T`, `t` or a space (RFC 3339 5.6 note); seconds are
 // tolerated when missing so that a deadline can still be computed (the schema flags the text).
 const TIMESTAMP =
@@ -135,14 +135,21 @@ const END_OF_DAY_CACHE_SIZE = 10_000;
 const endOfDayCache = new Map<string, number | undefined>();
 
 function computeEndOfLocalDay(isoDate: string, zone: string): number | undefined {
+  const day = localDay(isoDate, zone);
+  return day && day.plus({ days: 1 }).startOf('day').toMillis() - 1;
+}
+
+/** The start of a `YYYY-MM-DD` day in `zone`; undefined for anything else or an impossible date. */
+function localDay(isoDate: string, zone: string): DateTime | undefined {
   const m = DATE_PATTERN.exec(isoDate.trim());
   if (!m) return undefined;
-  const day = DateTime.fromObject(
-    { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
-    { zone: resolveZone(zone) },
-  );
-  if (!day.isValid) return undefined;
-  return day.plus({ days: 1 }).startOf('day').toMillis() - 1;
+  const day = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: resolveZone(zone) });
+  return day.isValid ? day : undefined;
+}
+
+/** The first instant of a local calendar day (`YYYY-MM-DD`) in `zone`. */
+export function startOfLocalDay(isoDate: unknown, zone: string): number | undefined {
+  return typeof isoDate === 'string' ? localDay(isoDate, zone)?.toMillis() : undefined;
 }
 
 /**
@@ -233,22 +240,6 @@ function computeWithZoneOffset(text: string, zone: string): string | undefined {
 /** The local calendar date `days` days after the local date of an instant in `zone`. */
 export function localDateAfter(ms: number, days: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone: resolveZone(zone) }).plus({ days }).toFormat('yyyy-MM-dd');
-}
-
-/**
- * A length of time for messages: `45 min` under an hour, `14 h` under 48 h, then `3 d 2 h`.
- * Units are truncated (a countdown shows whole units); the sign is dropped, since the caller
- * words it ("due in …", "… ago").
- */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  if (!Number.isFinite(abs)) return '?';
-  if (abs < MINUTE_MS) return 'less than 1 min';
-  if (abs < HOUR_MS) return `${Math.floor(abs / MINUTE_MS)} min`;
-  if (abs < 48 * HOUR_MS) return `${Math.floor(abs / HOUR_MS)} h`;
-  const days = Math.floor(abs / DAY_MS);
-  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
-  return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
 }
 
 /**

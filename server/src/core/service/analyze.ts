@@ -4,6 +4,7 @@ import { extractFacts, type DocumentFacts, type WorkspaceIndex } from '../model/
 import { hasApiVersionLine, parseCc7 } from '../model/parse';
 import type { Report, Rule, RuleContext } from '../rules/rule';
 import { RULES } from '../rules/registry';
+import { extractWorkFacts } from './work-facts';
 import type { Finding } from '../model/types';
 
 export interface FileInput {
@@ -34,7 +35,7 @@ export function analyzeDocument(doc: Cc7Document, context: RuleContext, rules: r
   for (const rule of rules) {
     for (const report of rule.checkDocument?.(doc, context) ?? []) findings.push(toFinding(rule, doc.path, report, (r) => doc.locate(r.path ?? [], r.on)));
   }
-  return { facts: extractFacts(doc, zoneOf(context.plan)), findings };
+  return { facts: { ...extractFacts(doc, zoneOf(context.plan)), ...extractWorkFacts(doc, context) }, findings };
 }
 
 /** Findings of the workspace rules for one document, from the facts index. */

@@ -1,4 +1,5 @@
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
+import type { ServerCommand } from '../../protocol';
 import type { ServerState } from '../state';
 import { codeLensFeature } from './code-lens';
 import { definitionFeature } from './definition';
@@ -10,6 +11,13 @@ import { workspaceSymbolsFeature } from './workspace-symbols';
 import { completionFeature } from './completion';
 import { hoverFeature } from './hover';
 import { codeActionsFeature } from './code-actions';
+import { advancePhaseFeature } from './advance-phase';
+import { newRecordFeature } from './new-record';
+import { refreshFeature } from './refresh';
+import { summaryFeature } from './summary';
+
+/** Runs one server command (`workspace/executeCommand`) with the arguments the client sent. */
+export type CommandHandler = (args: readonly unknown[], connection: Connection, state: ServerState) => unknown;
 
 /**
  * One editor feature of the server: what it announces in `initialize`, and its handlers,
@@ -17,7 +25,9 @@ import { codeActionsFeature } from './code-actions';
  */
 export interface Feature {
   capabilities: ServerCapabilities;
-  register(connection: Connection, state: ServerState): void;
+  /** The server commands it runs, by id: server.ts announces them all and dispatches each call. */
+  commands?: Partial<Record<ServerCommand, CommandHandler>>;
+  register?(connection: Connection, state: ServerState): void;
 }
 
 /** Every feature the server offers; a new one is one module here and one service module. */
@@ -32,4 +42,8 @@ export const FEATURES: readonly Feature[] = [
   completionFeature,
   hoverFeature,
   codeActionsFeature,
+  summaryFeature,
+  advancePhaseFeature,
+  newRecordFeature,
+  refreshFeature,
 ];
