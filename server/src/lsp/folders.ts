@@ -96,10 +96,10 @@ export class FolderPrograms {
     return this.all().some(({ queue }) => queue.size > 0);
   }
 
-  /** The clock moved: every program re-checks (queued, see recheckOutdated). */
+  /** The clock moved: every program re-checks what no longer holds (queued, see recheckOutdated). */
   clockMoved(): Changes {
     const changes: Changes = new Map();
-    for (const { program } of this.all()) merge(changes, program.recheckAll());
+    for (const { program } of this.all()) merge(changes, program.recheckExpired());
     return changes;
   }
 

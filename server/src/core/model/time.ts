@@ -188,3 +188,13 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
   return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
 }
+
+/**
+ * The lengths formatDuration writes as it writes `abs` (a length ≥ 0): [from, to), whole
+ * minutes under an hour, whole hours from then on (days and hours change by the hour).
+ */
+export function durationBucket(abs: number): { from: number; to: number } {
+  const unit = abs < HOUR_MS ? MINUTE_MS : HOUR_MS;
+  const from = Math.floor(abs / unit) * unit;
+  return { from, to: from + unit };
+}

@@ -15,7 +15,8 @@ export const notificationDeadline: Rule = {
   reads: { plan: (facts) => (facts.kind === 'Incident' ? ['zone', 'calendar', 'regimes'] : []) },
   checkDocument(doc, context): Report[] {
     if (doc.kind !== 'Incident' || !doc.data) return [];
-    const results = evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(context.plan), now: context.now });
-    return results.flatMap((result) => clockReport(result, doc.data) ?? []);
+    const { now } = context;
+    const results = evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(context.plan), now: now.untracked, horizon: now });
+    return results.flatMap((result) => clockReport(result, doc.data, now) ?? []);
   },
 };

@@ -1,6 +1,6 @@
 import { zoneOf } from '../model/plan';
 import { text } from '../model/data';
-import { formatDuration, formatInstant } from '../model/time';
+import { formatInstant } from '../model/time';
 import type { Rule } from './rule';
 import { interval, intervalDays, parseDoneAt, wholeDays } from './support/program-hygiene';
 
@@ -21,14 +21,14 @@ export const runbookReviewOverdue: Rule = {
     const reviewed = parseDoneAt(data.last_reviewed, zoneOf(context.plan));
     if (!reviewed) return [];
     const every = interval(intervalDays(data.review_interval_days), 'review_interval_days', data.review_interval_days !== undefined);
-    const age = context.now - reviewed.ms;
-    if (age <= every.ms) return [];
+    const { now } = context;
+    if (!now.isAfter(reviewed.ms + every.ms)) return [];
     const name = text(data.id) ?? 'This runbook';
     const when = reviewed.dateOnly ? reviewed.text : formatInstant(reviewed.ms);
     return [{
       path: ['last_reviewed'],
-      message: `${name} was last reviewed ${when}, ${wholeDays(age)} ago; runbooks must be reviewed every ${every.describe}, `
-        + `so the next review was due ${formatInstant(reviewed.ms + every.ms)} (${formatDuration(age - every.ms)} overdue): `
+      message: `${name} was last reviewed ${when}, ${wholeDays(now.elapsedSince(reviewed.ms))} ago; runbooks must be reviewed every ${every.describe}, `
+        + `so the next review was due ${formatInstant(reviewed.ms + every.ms)} (${now.formatDistance(reviewed.ms + every.ms)} overdue): `
         + 'review it with its owner against the current systems and set last_reviewed to the review date (CC7.4).',
     }];
   },
