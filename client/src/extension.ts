@@ -12,6 +12,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'yaml' }],
     synchronize: { configurationSection: 'cc7' },
+    // The workspace's storage folder holds the server's analysis cache (none without a workspace).
+    initializationOptions: { cacheDir: context.storageUri?.fsPath },
   };
   const client = new LanguageClient('cc7', 'CC7 Incident Response', serverOptions, clientOptions);
   context.subscriptions.push(client);

@@ -45,6 +45,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { DebugRequests, type DebugStats } from '../../server/src/protocol';
 import { DEFAULT_NOW, rangeOfSnippet, type ExpectedFinding } from './fixtures';
 
 export { FileChangeType };
@@ -228,6 +229,11 @@ export class LspClient {
         if (error.code !== -32601) throw error;
       },
     );
+  }
+
+  /** What the server has read and analysed since it started (a server started with CC7_DEBUG_STATS=1 only). */
+  debugStats(): Promise<DebugStats> {
+    return this.connection.sendRequest(DebugRequests.stats);
   }
 
   /** Opens a document with the given text (the editor's buffer from now on). */

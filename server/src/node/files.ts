@@ -13,6 +13,23 @@ export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 const OVERSIZED_HEAD_BYTES = 64 * 1024;
 /** How much of a file is read to guess whether it is a ResponsePlan. */
 const PLAN_SNIFF_BYTES = 4096;
+/** A `kind: ResponsePlan` line: a file that has one is likely a plan. */
+const PLAN_KIND_LINE = /^kind:[ \t]*["']?ResponsePlan\b/m;
+
+/**
+ * Reads of each file by this process's main thread (whole or head), counted only with
+ * CC7_DEBUG_STATS=1: tests check that a start reads each file once.
+ */
+const reads = process.env.CC7_DEBUG_STATS === '1' ? new Map<string, number>() : undefined;
+
+/** The reads counted so far (empty unless CC7_DEBUG_STATS=1). */
+export function readCounts(): ReadonlyMap<string, number> {
+  return reads ?? new Map();
+}
+
+function countRead(file: string): void {
+  reads?.set(file, (reads.get(file) ?? 0) + 1);
+}
 
 export interface ScanSettings {
   include: readonly string[];
@@ -50,6 +67,7 @@ export function readContent(file: string, maxFileBytes: number): FileContent | u
   try {
     const size = statSync(file).size;
     if (size > maxFileBytes) return { text: readHead(file, OVERSIZED_HEAD_BYTES), byteLength: size };
+    countRead(file);
     return { text: readFileSync(file, 'utf8'), byteLength: size };
   } catch {
     return undefined;
@@ -59,10 +77,15 @@ export function readContent(file: string, maxFileBytes: number): FileContent | u
 /** A cheap guess, from a file's first bytes, that it is a ResponsePlan (scanned first). */
 export function looksLikePlan(file: string): boolean {
   try {
-    return /^kind:[ \t]*["']?ResponsePlan\b/m.test(readHead(file, PLAN_SNIFF_BYTES));
+    return looksLikePlanText(readHead(file, PLAN_SNIFF_BYTES));
   } catch {
     return false;
   }
+}
+
+/** The same guess from a text already read. */
+export function looksLikePlanText(text: string): boolean {
+  return PLAN_KIND_LINE.test(text);
 }
 
 /** Splits paths into likely plans (analysed first) and the rest, each in path order. */
@@ -80,6 +103,7 @@ export function plansFirst(files: readonly string[]): string[] {
 }
 
 function readHead(file: string, bytes: number): string {
+  countRead(file);
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(bytes);

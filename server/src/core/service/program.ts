@@ -74,6 +74,15 @@ export interface SavedAnalysis extends Validity {
   findings: Finding[];
 }
 
+/** A file found not to be a CC7 document, by its content's hash: saved too, so a restart need not look at it again. */
+export interface SavedOther {
+  path: string;
+  hash: string;
+}
+
+/** What a persistent cache keeps of one file. */
+export type SavedFile = SavedAnalysis | SavedOther;
+
 /** A file given with its content (read by the caller), instead of read by the program. */
 export interface LoadedFile {
   path: string;
@@ -132,6 +141,8 @@ export class Program implements WorkspaceModel {
   private firstPath: string | undefined;
   /** Files removed or found not to be CC7 documents: a late result from elsewhere must not bring them back. */
   private readonly removed = new Set<string>();
+  /** Files found not to be CC7 documents, with their content's hash (for `saved`). */
+  private readonly others = new Map<string, string>();
   /** Documents touched by deferred additions, waiting for `settleDeferred`. */
   private readonly deferred = new Set<string>();
   /** Counts the changes to the index: a host compares it to know whether anything it shows is out of date. */
@@ -165,7 +176,12 @@ export class Program implements WorkspaceModel {
    * holds at now and read the plan parts the current plan has. Returns false when it is not,
    * and the caller analyses the file (a plan read wrong is replaced by that analysis).
    */
-  restore(saved: SavedAnalysis): boolean {
+  restore(saved: SavedFile): boolean {
+    if (!('facts' in saved)) {
+      this.record({ path: saved.path, hash: saved.hash }, undefined, this.deferred);
+      this.stats.restored++;
+      return true;
+    }
     if (!holdsAt(saved, this.clock())) return false;
     const { path, hash, facts, findings, planKey, validFrom, validUntil } = saved;
     this.record({ path, hash, analysis: { facts, findings, validFrom, validUntil } }, planKey, this.deferred);
@@ -178,9 +194,9 @@ export class Program implements WorkspaceModel {
    * The analyses to save for a later run (see `restore`): of every document whose analysis is
    * up to date with the plan and holds at now (the others are being redone).
    */
-  saved(): SavedAnalysis[] {
+  saved(): SavedFile[] {
     const now = this.clock();
-    const saved: SavedAnalysis[] = [];
+    const saved: SavedFile[] = [...this.others].map(([path, hash]) => ({ path, hash }));
     for (const [path, entry] of this.entries) {
       if (!holdsAt(entry, now) || entry.planKey !== this.documentPlanKey(path)) continue;
       saved.push({ path, hash: entry.hash, planKey: entry.planKey, facts: this.index.get(path)!, findings: entry.documentFindings, ...validity(entry) });
@@ -266,6 +282,8 @@ export class Program implements WorkspaceModel {
 
   /** Re-checks everything (handed to onOutdated when set): the settings or the notion of now changed. */
   recheckAll(settings?: Partial<ProgramSettings>): Changes {
+    // What is a CC7 document depends on the size limit: files found not to be are not saved as such any more.
+    if (settings?.maxFileBytes !== undefined && settings.maxFileBytes !== this.settings.maxFileBytes) this.others.clear();
     if (settings) this.settings = { ...this.settings, ...settings };
     const touched = new Set<string>();
     const paths = [...this.entries.keys()];
@@ -339,6 +357,10 @@ export class Program implements WorkspaceModel {
     const analysis = analyzeFile({ path, ...input }, this.context());
     if (analysis) this.stats.analysed++;
     this.record({ path, hash, analysis }, this.partKeys, touched);
+    // A plan that has just become the governing one was checked without itself (its zone, its path): again, with it.
+    if (analysis?.facts.kind === 'ResponsePlan' && this.entries.get(path)?.planKey !== this.documentPlanKey(path)) {
+      this.record({ path, hash, analysis: analyzeFile({ path, ...input }, this.context()) }, this.partKeys, touched);
+    }
   }
 
   /** The key of the current plan parts a document reads (its facts say which). */
@@ -363,9 +385,11 @@ export class Program implements WorkspaceModel {
   private record({ path, hash, analysis }: AnalyzedFile, used: PlanPartKeys | string | undefined, touched: Set<string>): void {
     if (!analysis || hash === undefined) {
       this.forget(path, touched);
+      if (hash !== undefined) this.others.set(path, hash);
       return;
     }
     this.removed.delete(path);
+    this.others.delete(path);
     this.generation++;
     const previous = this.entries.get(path);
     const wasPlan = this.index.get(path)?.kind === 'ResponsePlan';
@@ -388,6 +412,7 @@ export class Program implements WorkspaceModel {
 
   private forget(path: string, touched: Set<string>): void {
     this.removed.add(path);
+    this.others.delete(path);
     if (!this.entries.has(path)) return;
     this.generation++;
     this.noteDependents(path, touched);
