@@ -14,12 +14,12 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { contentHash } from '../core/model/hash';
+import { bytesHash, contentHash } from '../core/model/hash';
 import { ruleSetVersion } from '../core/rules/version';
 import type { Program, SavedFile } from '../core/service/program';
 
 const FORMAT = 'cc7-analysis-cache/1';
-/** Lines per checksummed group: a write stringifies and hashes one group between yields to the event loop. */
+/** Lines stringified between yields to the event loop, when writing. */
 const GROUP = 500;
 /** How long after the last change a program's cache is written: a burst of edits writes once. */
 const WRITE_DELAY_MS = 2000;
@@ -42,7 +42,7 @@ interface CacheKey {
 
 interface Header extends CacheKey {
   files: number;
-  /** contentHash of the groups' hashes, each group GROUP lines joined by newlines. */
+  /** The hash of everything after the header line, as bytes. */
   checksum: string;
 }
 
@@ -67,14 +67,14 @@ export class AnalysisCache {
 
   /** The saved files; none, with the reason, when the file is absent or not usable. Never throws. */
   load(): LoadedCache {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.file, 'utf8');
+      bytes = readFileSync(this.file);
     } catch {
       return { saved: new Map() };
     }
     try {
-      return { saved: new Map(this.parse(text).map((file) => [file.path, file])) };
+      return { saved: new Map(this.parse(bytes).map((file) => [file.path, file])) };
     } catch (error) {
       return { saved: new Map(), problem: `ignored the analysis cache ${this.file}: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -86,15 +86,13 @@ export class AnalysisCache {
    */
   async save(files: readonly SavedFile[], yieldToEvents: () => Promise<void>): Promise<string | undefined> {
     const groups: string[] = [];
-    const sums: string[] = [];
     for (let start = 0; start < files.length; start += GROUP) {
-      const group = files.slice(start, start + GROUP).map((file) => JSON.stringify(file)).join('\n');
-      groups.push(group);
-      sums.push(contentHash(group));
+      groups.push(files.slice(start, start + GROUP).map((file) => `${JSON.stringify(file)}\n`).join(''));
       await yieldToEvents();
     }
-    const header: Header = { ...this.key, files: files.length, checksum: contentHash(sums.join(' ')) };
-    const text = `${JSON.stringify(header)}\n${groups.map((group) => `${group}\n`).join('')}`;
+    const body = Buffer.from(groups.join(''));
+    const header: Header = { ...this.key, files: files.length, checksum: bytesHash(body) };
+    const text = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]);
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
@@ -107,21 +105,20 @@ export class AnalysisCache {
     }
   }
 
-  /** The files of a cache file's text; throws, saying why, when it is not one to use. */
-  private parse(text: string): SavedFile[] {
-    const end = text.indexOf('\n');
+  /** The files of a cache file; throws, saying why, when it is not one to use. */
+  private parse(bytes: Buffer): SavedFile[] {
+    const end = bytes.indexOf(NEWLINE);
     if (end < 0) throw new Error('it is truncated');
-    const header = JSON.parse(text.slice(0, end)) as Partial<Header>;
+    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<Header>;
     for (const field of ['format', 'ruleSet', 'maxFileBytes', 'root'] as const) {
       if (header[field] !== this.key[field]) throw new Error(`it was written for ${field} ${JSON.stringify(header[field])}, not ${JSON.stringify(this.key[field])}`);
     }
-    const body = text.slice(end + 1);
-    if (body !== '' && !body.endsWith('\n')) throw new Error('it is truncated');
-    const lines = body === '' ? [] : body.slice(0, -1).split('\n');
+    const body = bytes.subarray(end + 1);
+    if (bytesHash(body) !== header.checksum) throw new Error('its checksum does not match: it was cut short, changed or damaged');
+    const lines = body.toString('utf8').split('\n');
+    // Each line ends with a newline: the last piece is empty.
+    lines.pop();
     if (lines.length !== header.files) throw new Error(`it holds ${lines.length} files of ${header.files}`);
-    const sums: string[] = [];
-    for (let start = 0; start < lines.length; start += GROUP) sums.push(contentHash(lines.slice(start, start + GROUP).join('\n')));
-    if (contentHash(sums.join(' ')) !== header.checksum) throw new Error('its checksum does not match: it was changed or damaged');
     return lines.map((line) => {
       const file = JSON.parse(line) as unknown;
       if (!isSavedFile(file)) throw new Error(`a line is not a saved file: ${line.slice(0, 80)}`);
@@ -129,6 +126,8 @@ export class AnalysisCache {
     });
   }
 }
+
+const NEWLINE = 0x0a;
 
 /** The shape of a saved file, checked as far as a checksummed file of this format needs. */
 function isSavedFile(value: unknown): value is SavedFile {

@@ -1,5 +1,5 @@
 /** File-system access shared by the language server and the CLI (never by the core). */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
@@ -64,14 +64,58 @@ export function fileFilter(root: string, settings: ScanSettings): (file: string)
  * A file over `maxFileBytes` is read only in part: the core reports it without parsing.
  */
 export function readContent(file: string, maxFileBytes: number): FileContent | undefined {
+  const read = readWithin(file, maxFileBytes, (size) => Buffer.allocUnsafe(size));
+  return Buffer.isBuffer(read) ? { text: read.toString('utf8'), byteLength: read.length } : read;
+}
+
+/**
+ * Reads files one after another into one buffer it reuses: a scan reads every file of a
+ * workspace and keeps the bytes of none (a hash of each, and the text of those it analyses).
+ */
+export class FileReader {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+
+  /**
+   * A file's bytes, undecoded, when within the size limit: valid until the next read. Over
+   * the limit, what readContent reads; undefined when it cannot be read.
+   */
+  read(file: string, maxFileBytes: number): Buffer | FileContent | undefined {
+    return readWithin(file, maxFileBytes, (size) => {
+      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.max(size, 2 * this.buffer.length));
+      return this.buffer;
+    });
+  }
+}
+
+/** Opens a file once: all its bytes (into `bufferFor(size)`) within the limit, its head as text over it. */
+function readWithin(file: string, maxFileBytes: number, bufferFor: (size: number) => Buffer): Buffer | FileContent | undefined {
+  let fd: number;
   try {
-    const size = statSync(file).size;
-    if (size > maxFileBytes) return { text: readHead(file, OVERSIZED_HEAD_BYTES), byteLength: size };
-    countRead(file);
-    return { text: readFileSync(file, 'utf8'), byteLength: size };
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
   }
+  try {
+    const size = fstatSync(fd).size;
+    countRead(file);
+    if (size > maxFileBytes) return { text: readFrom(fd, Buffer.alloc(OVERSIZED_HEAD_BYTES)).toString('utf8'), byteLength: size };
+    return readFrom(fd, bufferFor(size).subarray(0, size));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Fills the buffer from the start of the file, or as much of it as the file holds. */
+function readFrom(fd: number, buffer: Buffer): Buffer {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return buffer.subarray(0, filled);
 }
 
 /** A cheap guess, from a file's first bytes, that it is a ResponsePlan (scanned first). */
@@ -106,9 +150,7 @@ function readHead(file: string, bytes: number): string {
   countRead(file);
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read).toString('utf8');
+    return readFrom(fd, Buffer.alloc(bytes)).toString('utf8');
   } finally {
     closeSync(fd);
   }

@@ -1,7 +1,8 @@
+import { bytesHash } from '../core/model/hash';
 import { hashContent, type AddOptions, type Changes, type FileContent, type LoadedFile, type Program, type SavedFile } from '../core/service/program';
 import type { AnalysisPool } from './analysis-pool';
 import type { AnalysisJob } from './analysis-worker';
-import { looksLikePlan, looksLikePlanText, readContent } from './files';
+import { FileReader, looksLikePlan, looksLikePlanText } from './files';
 
 /** Files per request to a worker: large enough to amortise messaging, small enough to balance. */
 const CHUNK = 100;
@@ -10,6 +11,12 @@ const POOL_THRESHOLD = 300;
 /** Requests in flight per worker: enough to keep it busy, few enough that texts read ahead stay few. */
 const IN_FLIGHT_PER_WORKER = 2;
 const DEFER: AddOptions = { defer: true };
+
+/** A file read by the scan: its hash at once; its text only when it is analysed, asked before the next file is read. */
+interface Source {
+  hash: string;
+  content(): FileContent;
+}
 
 /** Where analyses run off this thread: the pool, or nowhere (everything on this thread). */
 export type Analyzer = AnalysisPool | undefined;
@@ -36,22 +43,28 @@ export async function scanInto(program: Program, files: readonly string[], pool:
   const saved = options.saved ?? new Map<string, SavedFile>();
   const sorted = [...files].sort();
   const known = (file: string) => saved.has(file) || options.openText?.(file) !== undefined;
-  const load = (file: string): FileContent | undefined => {
+  const ofContent = (content: FileContent): Source => ({ hash: hashContent(content, options.maxFileBytes), content: () => content });
+  const reader = new FileReader();
+  const load = (file: string): Source | undefined => {
     const open = options.openText?.(file);
-    return open !== undefined ? { text: open } : readContent(file, options.maxFileBytes);
+    if (open !== undefined) return ofContent({ text: open });
+    const read = reader.read(file, options.maxFileBytes);
+    if (!read || !Buffer.isBuffer(read)) return read && ofContent(read);
+    // The bytes hash as their text does (core/model/hash.ts): a file restored is never decoded.
+    return { hash: bytesHash(read), content: () => ({ text: read.toString('utf8'), byteLength: read.length }) };
   };
   // Restores the file's saved analysis when it still holds; false: it needs analysing.
-  const restored = (file: string, content: FileContent): boolean => {
+  const restored = (file: string, source: Source): boolean => {
     const entry = saved.get(file);
-    return entry !== undefined && entry.hash === hashContent(content, options.maxFileBytes) && program.restore(entry);
+    return entry !== undefined && entry.hash === source.hash && program.restore(entry);
   };
 
   const unknown = sorted.filter((file) => !known(file));
   const read = new Map<string, FileContent>();
   if (unknown.length < POOL_THRESHOLD) {
     for (const file of unknown) {
-      const content = load(file);
-      if (content) read.set(file, content);
+      const source = load(file);
+      if (source) read.set(file, source.content());
     }
   }
   const savedPlan = (file: string) => {
@@ -64,8 +77,8 @@ export async function scanInto(program: Program, files: readonly string[], pool:
   };
   const plans = new Set([...sorted.filter(savedPlan), ...unknown.filter(unknownPlan)]);
   for (const file of [...plans].sort()) {
-    const content = read.get(file) ?? load(file);
-    if (content && !restored(file, content)) program.addFiles([{ path: file, content }], DEFER);
+    const source = read.has(file) ? ofContent(read.get(file)!) : load(file);
+    if (source && !restored(file, source)) program.addFiles([{ path: file, content: source.content() }], DEFER);
   }
 
   const dispatch = new Dispatcher(program, pool, yieldToEvents, (jobs) => program.addFiles(jobs.map(loadedOrPath), DEFER), DEFER);
@@ -73,8 +86,9 @@ export async function scanInto(program: Program, files: readonly string[], pool:
   let misses: AnalysisJob[] = [];
   for (let start = 0; start < rest.length; start += CHUNK) {
     for (const file of rest.slice(start, start + CHUNK)) {
-      const content = load(file);
-      if (!content || restored(file, content)) continue;
+      const source = load(file);
+      if (!source || restored(file, source)) continue;
+      const content = source.content();
       // A file that became a plan while no one looked: here and now, before the documents it governs.
       if (looksLikePlanText(content.text)) program.addFiles([{ path: file, content }], DEFER);
       else misses.push({ path: file, ...content });

@@ -1,36 +1,37 @@
 /**
- * A content hash for telling texts apart (the analysis cache key, in memory and on disk), in
+ * The content hash that tells texts apart (the analysis cache key, in memory and on disk), in
  * plain JS so the core needs no node module: cyrb53 with two seeds in one pass, 106 bits in
- * all, so an edit mistaken for the text it replaced is out of the question in practice. It
- * reads two UTF-16 units per step (one 32-bit word): a restart hashes every file of the
- * workspace, and this halves the cost.
+ * all, so an edit mistaken for the text it replaced is out of the question in practice.
+ *
+ * It hashes the UTF-8 bytes of the text, four to a step: a restart hashes every file of the
+ * workspace as read from disk, without decoding it (`bytesHash`), three times faster than
+ * reading the decoded text unit by unit, and an editor's text hashes the same (`contentHash`).
  */
 export function contentHash(text: string): string {
+  return bytesHash(UTF8.encode(text));
+}
+
+/** contentHash of the text these UTF-8 bytes encode. */
+export function bytesHash(bytes: Uint8Array): string {
   let a1 = 0xdeadbeef ^ SEED_1;
   let a2 = 0x41c6ce57 ^ SEED_1;
   let b1 = 0xdeadbeef ^ SEED_2;
   let b2 = 0x41c6ce57 ^ SEED_2;
-  const end = text.length - 1;
-  let i = 0;
-  for (; i < end; i += 2) {
-    const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+  const whole = bytes.length - (bytes.length % 4);
+  for (let i = 0; i <= whole; i += 4) {
+    // The last word holds the 0 to 3 bytes left (zeros after them); the length, part of the hash, tells them apart.
+    const word = i < whole
+      ? bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)
+      : (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16);
     a1 = Math.imul(a1 ^ word, 2654435761);
     a2 = Math.imul(a2 ^ word, 1597334677);
     b1 = Math.imul(b1 ^ word, 2654435761);
     b2 = Math.imul(b2 ^ word, 1597334677);
   }
-  // An odd length leaves one unit; the length, part of the hash, tells it from a pair ending in 0.
-  // (Written out rather than folded into the loop: a test per step costs a third more.)
-  if (i === end) {
-    const word = text.charCodeAt(i);
-    a1 = Math.imul(a1 ^ word, 2654435761);
-    a2 = Math.imul(a2 ^ word, 1597334677);
-    b1 = Math.imul(b1 ^ word, 2654435761);
-    b2 = Math.imul(b2 ^ word, 1597334677);
-  }
-  return finish(a1, a2).toString(36) + ':' + finish(b1, b2).toString(36) + ':' + text.length.toString(36);
+  return finish(a1, a2).toString(36) + ':' + finish(b1, b2).toString(36) + ':' + bytes.length.toString(36);
 }
 
+const UTF8 = new TextEncoder();
 const SEED_1 = 0x9e3779b9;
 const SEED_2 = 0x85ebca6b;
 

@@ -1,0 +1,17 @@
+// The one content hash (core/model/hash.ts): a file's raw bytes hash as its decoded text does,
+// so the scan compares a file on disk with a saved analysis without decoding it.
+import assert from 'node:assert/strict';
+import { bytesHash, contentHash } from '../../server/src/core/model/hash';
+
+const TEXTS = ['', 'a', 'ab', 'abc', 'abcd', 'abcde', 'title: Café — 2026', 'emoji 🔑 key', '\uFEFFapiVersion: cc7/v1\n', 'x'.repeat(4099)];
+
+describe('contentHash', () => {
+  it('hashes the UTF-8 bytes of the text: bytesHash of those bytes is the same', () => {
+    for (const text of TEXTS) assert.equal(bytesHash(Buffer.from(text, 'utf8')), contentHash(text), JSON.stringify(text.slice(0, 20)));
+  });
+
+  it('tells apart texts that differ in one character, in length, or in trailing zeros', () => {
+    const variants = [...TEXTS, 'abd', 'abc\u0000', 'abc\u0000\u0000', 'bbcd', 'title: Cafe — 2026'];
+    assert.equal(new Set(variants.map(contentHash)).size, variants.length);
+  });
+});
