@@ -47,7 +47,7 @@ describe('AnalysisCache', () => {
     assert.deepEqual(new AnalysisCache(dir, ROOT, LIMIT).load(), { saved: new Map() });
   });
 
-  it('a file for another folder or size limit, or of another rule set, is not used', async () => {
+  it('a file for another folder or size limit, or of another rule set or build, is not used', async () => {
     const cache = new AnalysisCache(dir, ROOT, LIMIT);
     await cache.save(FILES, noYield);
     const otherLimit = new AnalysisCache(dir, ROOT, 1024).load();
@@ -59,6 +59,8 @@ describe('AnalysisCache', () => {
     assert.match(cache.load().problem!, /written for root "\/elsewhere"/);
     writeFileSync(cache.file, [JSON.stringify({ ...JSON.parse(header!), ruleSet: '0.0.0+x' }), ...rest].join('\n'));
     assert.match(cache.load().problem!, /written for ruleSet "0\.0\.0\+x"/);
+    writeFileSync(cache.file, [JSON.stringify({ ...JSON.parse(header!), code: 'another-build' }), ...rest].join('\n'));
+    assert.match(cache.load().problem!, /written for code "another-build"/);
   });
 
   it('a damaged or truncated file loads as nothing, saying why, and never throws', async () => {

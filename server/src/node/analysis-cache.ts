@@ -34,6 +34,8 @@ export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 interface CacheKey {
   format: string;
   ruleSet: string;
+  /** The code that analysed (codeVersion): a rebuilt cc7 never reads what another build saved, whatever its version says. */
+  code: string;
   /** The one setting analyses depend on (severities are applied when findings are published). */
   maxFileBytes: number;
   /** The folder: a cache file is never taken for another folder's. */
@@ -62,7 +64,7 @@ export class AnalysisCache {
     // Readable and unique: the folder's name, and a hash of its full path.
     const name = path.basename(root).replace(/[^\w.-]+/g, '_') || 'root';
     this.file = path.join(cacheDir, `${name}-${contentHash(root).replace(/:/g, '-')}.jsonl`);
-    this.key = { format: FORMAT, ruleSet: ruleSetVersion(), maxFileBytes, root };
+    this.key = { format: FORMAT, ruleSet: ruleSetVersion(), code: codeVersion(), maxFileBytes, root };
   }
 
   /** The saved files; none, with the reason, when the file is absent or not usable. Never throws. */
@@ -110,7 +112,7 @@ export class AnalysisCache {
     const end = bytes.indexOf(NEWLINE);
     if (end < 0) throw new Error('it is truncated');
     const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<Header>;
-    for (const field of ['format', 'ruleSet', 'maxFileBytes', 'root'] as const) {
+    for (const field of ['format', 'ruleSet', 'code', 'maxFileBytes', 'root'] as const) {
       if (header[field] !== this.key[field]) throw new Error(`it was written for ${field} ${JSON.stringify(header[field])}, not ${JSON.stringify(this.key[field])}`);
     }
     const body = bytes.subarray(end + 1);
@@ -128,6 +130,18 @@ export class AnalysisCache {
 }
 
 const NEWLINE = 0x0a;
+
+let code: string | undefined;
+
+/** A hash of the running bundle (dist/server.js, dist/cli.js: every rule is in it), computed once. */
+function codeVersion(): string {
+  try {
+    code ??= bytesHash(readFileSync(__filename));
+  } catch {
+    code = 'unknown';
+  }
+  return code;
+}
 
 /** The shape of a saved file, checked as far as a checksummed file of this format needs. */
 function isSavedFile(value: unknown): value is SavedFile {
