@@ -27,7 +27,7 @@ describe('cli: the analysis cache', function () {
     rmSync(cacheHome, { recursive: true, force: true });
   });
 
-  const check = (...args: string[]): CliRun => runCli(['check', '.', '--as-of', AS_OF, ...args], { cwd: root, cacheHome });
+  const check = (...args: string[]): CliRun => runCli(['check', '.', '--as-of', AS_OF, ...args], { cwd: root, env: { XDG_CACHE_HOME: cacheHome } });
   const cacheFiles = () => (existsSync(path.join(cacheHome, 'cc7')) ? readdirSync(path.join(cacheHome, 'cc7')) : []);
   const cacheFile = () => {
     const names = cacheFiles();
