@@ -10,6 +10,16 @@ describe('contentHash', () => {
     for (const text of TEXTS) assert.equal(bytesHash(Buffer.from(text, 'utf8')), contentHash(text), JSON.stringify(text.slice(0, 20)));
   });
 
+  it('hashes bytes the same wherever they sit in a larger buffer (any alignment)', () => {
+    const text = 'title: Café — 2026, a key 🔑 and some more';
+    const bytes = Buffer.from(text, 'utf8');
+    for (let offset = 0; offset < 8; offset++) {
+      const larger = Buffer.alloc(bytes.length + 16);
+      bytes.copy(larger, offset);
+      assert.equal(bytesHash(larger.subarray(offset, offset + bytes.length)), contentHash(text), `at offset ${offset}`);
+    }
+  });
+
   it('tells apart texts that differ in one character, in length, or in trailing zeros', () => {
     const variants = [...TEXTS, 'abd', 'abc\u0000', 'abc\u0000\u0000', 'bbcd', 'title: Cafe — 2026'];
     assert.equal(new Set(variants.map(contentHash)).size, variants.length);

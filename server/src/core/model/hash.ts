@@ -3,8 +3,8 @@
  * plain JS so the core needs no node module: cyrb53 with two seeds in one pass, 106 bits in
  * all, so an edit mistaken for the text it replaced is out of the question in practice.
  *
- * It hashes the UTF-8 bytes of the text, four to a step: a restart hashes every file of the
- * workspace as read from disk, without decoding it (`bytesHash`), three times faster than
+ * It hashes the UTF-8 bytes of the text, a 32-bit word at a time: a restart hashes every file
+ * of the workspace as read from disk, without decoding it (`bytesHash`), four times faster than
  * reading the decoded text unit by unit, and an editor's text hashes the same (`contentHash`).
  */
 export function contentHash(text: string): string {
@@ -13,16 +13,19 @@ export function contentHash(text: string): string {
 
 /** contentHash of the text these UTF-8 bytes encode. */
 export function bytesHash(bytes: Uint8Array): string {
+  // Read as 32-bit words (platform order: the hash is for this machine's caches), whose view
+  // must start on a multiple of 4: a copy when it does not (a slice of a larger buffer).
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
+  // The 0 to 3 bytes after the last whole word, with zeros, make one last word; the length, part of the hash, tells them apart.
+  let rest = 0;
+  for (let i = words.length * 4; i < aligned.length; i++) rest |= aligned[i]! << (8 * (i % 4));
   let a1 = 0xdeadbeef ^ SEED_1;
   let a2 = 0x41c6ce57 ^ SEED_1;
   let b1 = 0xdeadbeef ^ SEED_2;
   let b2 = 0x41c6ce57 ^ SEED_2;
-  const whole = bytes.length - (bytes.length % 4);
-  for (let i = 0; i <= whole; i += 4) {
-    // The last word holds the 0 to 3 bytes left (zeros after them); the length, part of the hash, tells them apart.
-    const word = i < whole
-      ? bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)
-      : (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16);
+  for (let i = 0; i <= words.length; i++) {
+    const word = i < words.length ? words[i]! : rest;
     a1 = Math.imul(a1 ^ word, 2654435761);
     a2 = Math.imul(a2 ^ word, 1597334677);
     b1 = Math.imul(b1 ^ word, 2654435761);
