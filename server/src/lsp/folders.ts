@@ -47,7 +47,7 @@ export class FolderPrograms {
   }
 
   /** Keeps each folder's analyses in a file under `dir` (node/analysis-cache.ts), from the next scan on. */
-  useCacheDir(dir: string | undefined): void {
+  useCacheDir(dir: string): void {
     this.cacheDir = dir;
   }
 
@@ -94,13 +94,16 @@ export class FolderPrograms {
     this.clock = clock;
   }
 
-  /** New settings and clock: they apply everywhere; include/exclude take a rescan. */
+  /** New settings and clock: they apply everywhere; include/exclude and the size limit take a rescan. */
   updateSettings(settings: ServerSettings, clock: Clock): { rescan: boolean; changes: Changes } {
-    const rescan = JSON.stringify([settings.include, settings.exclude]) !== JSON.stringify([this.settings.include, this.settings.exclude]);
+    // The size limit decides what a CC7 document is and keys the caches: like include/exclude, a rescan.
+    const scanned = (s: ServerSettings) => JSON.stringify([s.include, s.exclude, s.maxFileBytes]);
+    const rescan = scanned(settings) !== scanned(this.settings);
     this.settings = settings;
     this.clock = clock;
     const changes: Changes = new Map();
-    for (const { program } of this.all()) {
+    // Folders about to be scanned again keep their settings until then: their caches are written as they were made.
+    for (const { program } of rescan ? [this.loose] : this.all()) {
       program.setClock(clock);
       merge(changes, program.recheckAll({ rules: settings.rules, maxFileBytes: settings.maxFileBytes }));
     }

@@ -60,6 +60,7 @@ export async function scanInto(program: Program, files: readonly string[], pool:
   };
 
   const unknown = sorted.filter((file) => !known(file));
+  // Files never seen, when few, are read here now: plans among them are found by their text.
   const read = new Map<string, FileContent>();
   if (unknown.length < POOL_THRESHOLD) {
     for (const file of unknown) {
