@@ -6,7 +6,7 @@
  * and how many documents it analysed or restored.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { DebugStats } from '../../server/src/protocol';
@@ -31,6 +31,25 @@ function yamlFiles(root: string, dir = root): string[] {
     if (entry.isDirectory()) return yamlFiles(root, full);
     return entry.name.endsWith('.yaml') ? [path.relative(root, full)] : [];
   }).sort();
+}
+
+/** Resolves with the cache file once one is in the folder (renamed into place whole); rejects after `timeoutMs`. */
+function cacheWritten(dir: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const watcher = watch(dir);
+    const done = (settle: () => void) => {
+      clearTimeout(timer);
+      watcher.close();
+      settle();
+    };
+    const check = () => {
+      const name = readdirSync(dir).find((file) => file.endsWith('.jsonl'));
+      if (name) done(() => resolve(path.join(dir, name)));
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`no cache file in ${dir} within ${timeoutMs} ms`))), timeoutMs);
+    watcher.on('change', check);
+    check();
+  });
 }
 
 describe('language server over stdio: the persistent analysis cache', function () {
@@ -164,6 +183,19 @@ describe('language server over stdio: the persistent analysis cache', function (
     assert.ok(after.stats.analysed > 0 && after.stats.analysed < files.length, `${after.stats.analysed} analysed`);
     assert.equal(after.stats.analysed + after.stats.restored, files.length);
     assertReadOnce(after.stats);
+  });
+
+  it('is written once the scan has settled, before any shutdown', async () => {
+    const client = await LspClient.start({ workspace: root, initializationOptions: { cacheDir } });
+    try {
+      const written = cacheWritten(cacheDir, 15_000);
+      await client.waitForPublishedUris(files.length);
+      const header = JSON.parse(readFileSync(await written, 'utf8').split('\n')[0]!) as { files: number };
+      assert.equal(header.files, files.length);
+    } finally {
+      await client.stop();
+      client.dispose();
+    }
   });
 
   it('without a cache folder the server writes nothing', async () => {
