@@ -25,7 +25,7 @@ export async function measurePlanEdits(dir: string, now: number): Promise<PlanEd
   const queue = new RecheckQueue(() => undefined);
   const program = new Program({ read: (file) => readContent(file, 2 * 1024 * 1024), clock: () => now, onOutdated: queue.add });
   try {
-    await scanInto(program, listFiles(dir, { include: DEFAULT_INCLUDE, exclude: [] }), pool, noYield);
+    await scanInto(program, listFiles(dir, { include: DEFAULT_INCLUDE, exclude: [] }), pool, noYield, { maxFileBytes: 2 * 1024 * 1024 });
     await queue.run(program, pool, noYield);
     const planPath = path.join(dir, 'plan.yaml');
     const original = readFileSync(planPath, 'utf8');

@@ -57,6 +57,8 @@ export class Ctx implements vscode.Disposable {
       documentSelector: [{ scheme: 'file', language: 'yaml' }],
       synchronize: { configurationSection: 'cc7' },
       outputChannel: this.output,
+      // The workspace's storage folder holds the server's analysis cache (none without a workspace).
+      initializationOptions: { cacheDir: this.extension.storageUri?.fsPath },
     };
     const client = new LanguageClient('cc7', 'CC7 Incident Response', serverOptions, clientOptions);
     this.languageClient = client;

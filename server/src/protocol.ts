@@ -55,6 +55,20 @@ export const Notifications = {
   summaryChanged: 'cc7/summaryChanged',
 } as const;
 
+/** Requests for tests, answered only when the server runs with CC7_DEBUG_STATS=1. */
+export const DebugRequests = {
+  /** What the server has read and analysed since it started: DebugStats. */
+  stats: 'cc7/debug/stats',
+} as const;
+
+export interface DebugStats {
+  /** Whole or partial reads of each file by the server's main thread, by path. */
+  reads: Record<string, number>;
+  /** Documents analysed (here or on workers), and restored from the analysis cache. */
+  analysed: number;
+  restored: number;
+}
+
 /** Where a record or item is written. */
 export interface RecordLocation {
   uri: string;

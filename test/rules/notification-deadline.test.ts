@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createDocument } from '../../server/src/core/model/document';
 import { parseCc7 } from '../../server/src/core/model/parse';
 import { extractPlanFacts } from '../../server/src/core/model/plan';
-import type { RuleContext } from '../../server/src/core/rules/rule';
+import { documentContext, type RuleContext } from '../../server/src/core/rules/rule';
 import { notificationDeadline } from '../../server/src/core/rules/notification-deadline';
 import { formatInstant } from '../../server/src/core/deadlines';
 import type { YamlPath } from '../../server/src/core/model/types';
@@ -22,7 +22,7 @@ severity_levels: [{ id: SEV2 }]
 notification: { regimes: [gdpr-art33, customer-dpa, us-co, sec-8k], customer_dpa_hours: 48 }
 `));
   const context: RuleContext = { now: Date.parse('2026-03-06T00:05:00Z'), plan, maxFileBytes: 2 * 1024 * 1024 };
-  const check = (text: string, ctx: RuleContext = context) => notificationDeadline.checkDocument!(doc(text), ctx);
+  const check = (text: string, ctx: RuleContext = context) => notificationDeadline.checkDocument!(doc(text), documentContext(ctx));
 
   it('never throws on wrong types anywhere', () => {
     const bodies = [

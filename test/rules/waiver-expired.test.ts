@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createDocument } from '../../server/src/core/model/document';
 import { parseCc7 } from '../../server/src/core/model/parse';
-import type { RuleContext } from '../../server/src/core/rules/rule';
+import { documentContext, type RuleContext } from '../../server/src/core/rules/rule';
 import { waiverExpired } from '../../server/src/core/rules/waiver-expired';
 import { fixtureCases } from '../support/fixtures';
 
@@ -11,7 +11,7 @@ describe('waiver-expired', () => {
   const check = (waivers: string, now: string) => {
     const text = `apiVersion: cc7/v1\nkind: Incident\nwaivers: ${waivers}\n`;
     const context: RuleContext = { now: Date.parse(now), plan: undefined, maxFileBytes: 2 * 1024 * 1024 };
-    return waiverExpired.checkDocument!(createDocument('doc.yaml', text.length, parseCc7(text)), context);
+    return waiverExpired.checkDocument!(createDocument('doc.yaml', text.length, parseCc7(text)), documentContext(context));
   };
 
   it('without a plan, a date expires at the end of that day in UTC', () => {

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_NOW } from './fixtures';
 
@@ -28,12 +29,24 @@ export interface CliOptions {
   env?: Record<string, string>;
 }
 
+/** The test run's own cache home, so that the CLI never writes to the user's ~/.cache. */
+let runCacheHome: string | undefined;
+
+function testCacheHome(): string {
+  if (!runCacheHome) {
+    const made = mkdtempSync(path.join(tmpdir(), 'cc7-cli-cache-'));
+    process.on('exit', () => rmSync(made, { recursive: true, force: true }));
+    runCacheHome = made;
+  }
+  return runCacheHome;
+}
+
 /** Runs `cc7 <args>` and waits for it; the environment is a copy, never process.env itself. */
 export function runCli(args: readonly string[], options: CliOptions): CliRun {
   assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run "npm run build" before the CLI tests`);
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, CC7_NOW: options.now ?? DEFAULT_NOW, NO_COLOR: '1', ...options.env },
+    env: { ...process.env, CC7_NOW: options.now ?? DEFAULT_NOW, NO_COLOR: '1', XDG_CACHE_HOME: testCacheHome(), ...options.env },
     encoding: 'utf8',
     timeout: 30_000,
   });

@@ -78,6 +78,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { DebugRequests, type DebugStats } from '../../server/src/protocol';
 import { DEFAULT_NOW, rangeOfSnippet, type ExpectedFinding } from './fixtures';
 import { Notifications, Requests, type WorkspaceSummary } from '../../server/src/protocol';
 
@@ -356,6 +357,11 @@ export class LspClient {
   /** Resolves once a server notification has arrived more than `seen` times; rejects on timeout or exit. */
   async waitForNotification(method: string, seen: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
     await this.waitFor(ANY_URI, () => (this.notificationCount(method) > seen ? true : undefined), timeoutMs, `${method} number ${seen + 1}`);
+  }
+
+  /** What the server has read and analysed since it started (a server started with CC7_DEBUG_STATS=1 only). */
+  debugStats(): Promise<DebugStats> {
+    return this.connection.sendRequest(DebugRequests.stats);
   }
 
   /** Opens a document with the given text (the editor's buffer from now on). */

@@ -40,7 +40,8 @@ describe('RecheckQueue', () => {
     ws.edit('plan.yaml', planWithSeverities(SEV3));
     assert.deepEqual(ws.takeReads(), [], 'nothing re-read yet');
     assert.deepEqual(rules(ws, 'incidents/INC-1.yaml'), [], 'still the findings of the old plan');
-    assert.deepEqual(queue.take().map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'plan.yaml']);
+    // The plan itself is checked against its new self at once, from the edited text.
+    assert.deepEqual(queue.take().map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml']);
   });
 
   it('runs them and the program takes the results, against the new plan', async () => {

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, Program } from '../core/service/program';
 import type { Finding, RuleId, SeveritySetting } from '../core/model/types';
+import { AnalysisCache, CacheWriter } from '../node/analysis-cache';
 import { AnalysisPool } from '../node/analysis-pool';
 import { DEFAULT_INCLUDE, listFiles, looksLikePlan, readContent } from '../node/files';
 import { scanInto } from '../node/scan';
@@ -14,6 +15,8 @@ export interface CheckOptions {
   now: number;
   rules?: Record<string, SeveritySetting>;
   maxFileBytes?: number;
+  /** Where the analysis cache of the checked folder lives; none: no cache (--no-cache). */
+  cacheDir?: string;
 }
 
 /** A finding as the CLI prints it: relative `/` path, 1-based line and column. */
@@ -58,14 +61,23 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     settings: { rules: options.rules ?? {}, maxFileBytes },
   });
   const pool = AnalysisPool.forMachine();
+  const noYield = async () => undefined;
+  const cache = options.cacheDir === undefined ? undefined : new AnalysisCache(options.cacheDir, root, maxFileBytes);
+  // A cache that cannot be used is rebuilt without a word: the findings are the same either way.
+  const { saved } = cache?.load() ?? { saved: new Map() };
   try {
-    await scanInto(program, listFiles(root, { include: DEFAULT_INCLUDE, exclude: [] }), pool, async () => undefined);
+    await scanInto(program, listFiles(root, { include: DEFAULT_INCLUDE, exclude: [] }), pool, noYield, { maxFileBytes, saved });
   } finally {
     await pool?.dispose();
   }
   const selected = program.paths().filter((file) => targets.some((target) => file === target || file.startsWith(target + path.sep)));
   for (const file of files) {
     if (!selected.includes(file) && !program.facts(file)) program.updateFile(file);
+  }
+  if (cache) {
+    const writer = new CacheWriter(cache, program, noYield, () => undefined);
+    writer.scanned(saved);
+    await writer.flush();
   }
   const checked = [...new Set([...selected, ...files.filter((file) => program.facts(file))])];
   const findings = checked.flatMap((file) => program.findings(file).map((finding) => toCliFinding(finding, root)));

@@ -1,6 +1,7 @@
 /** Entry of the `cc7` command line. Exit codes: 0 clean, 1 findings, 2 usage or I/O error. */
 import { ClockError } from '../core/model/clock';
 import { BundleError } from '../node/bundle/errors';
+import { userCacheDir } from '../node/analysis-cache';
 import { resolveNow } from '../node/now';
 import { runCheck } from './check';
 import { CliError } from './errors';
@@ -9,7 +10,7 @@ import { FORMATTERS } from './formatters';
 import { parseOptions } from './options';
 import { runVerify, VERIFY_USAGE } from './verify';
 
-const CHECK_USAGE = 'cc7 check [PATH...] [--format stylish|json|sarif] [--as-of TIME] [--max-warnings N]';
+const CHECK_USAGE = 'cc7 check [PATH...] [--format stylish|json|sarif] [--as-of TIME] [--max-warnings N] [--no-cache]';
 const USAGES = [CHECK_USAGE, EXPORT_USAGE, VERIFY_USAGE];
 const USAGE = `usage: ${USAGES.join(' | ')}`;
 
@@ -40,7 +41,7 @@ async function check(args: string[]): Promise<number> {
   const resolved = resolveNow({ name: '--as-of', value: values['as-of'] });
   if (resolved.problem) throw new CliError(resolved.problem);
   const now = resolved.clock();
-  const result = await runCheck({ paths: positionals, cwd: process.cwd(), now });
+  const result = await runCheck({ paths: positionals, cwd: process.cwd(), now, cacheDir: values['no-cache'] ? undefined : userCacheDir() });
   process.stdout.write(format(result));
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
@@ -59,6 +60,7 @@ function parseCheckArgs(args: string[]) {
       format: { type: 'string', default: 'stylish' },
       'as-of': { type: 'string' },
       'max-warnings': { type: 'string' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   }, CHECK_USAGE);

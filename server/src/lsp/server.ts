@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import { TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { version } from '../../../package.json';
+import { registerDebugStats } from './debug-stats';
 import { FEATURES } from './features';
 import { ServerState } from './state';
 import { syncWithClient } from './sync';
@@ -27,7 +29,10 @@ export function startServer(connection: Connection): void {
     };
     state.roots = (params.workspaceFolders ?? []).map((folder) => URI.parse(folder.uri).fsPath);
     if (state.roots.length === 0 && params.rootUri) state.roots = [URI.parse(params.rootUri).fsPath];
-    state.applySettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const options = params.initializationOptions as { settings?: unknown; cacheDir?: unknown } | undefined;
+    state.applySettings(options?.settings);
+    // The client's storage folder for this workspace (VS Code: storageUri); without one, no analysis cache.
+    if (typeof options?.cacheDir === 'string' && path.isAbsolute(options.cacheDir)) state.programs.useCacheDir(options.cacheDir);
     return {
       capabilities: Object.assign(
         {
@@ -43,6 +48,7 @@ export function startServer(connection: Connection): void {
 
   for (const feature of FEATURES) feature.register?.(connection, state);
   connection.onExecuteCommand(({ command, arguments: args }) => commands.get(command)?.(args ?? [], connection, state));
+  registerDebugStats(connection, state);
 
   connection.onShutdown(async () => {
     sync.dispose();

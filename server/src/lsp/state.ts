@@ -56,7 +56,11 @@ export class ServerState {
 
   constructor(readonly connection: Connection) {
     this.programs = new FolderPrograms(
-      { read: (file) => this.read(file), openText: (file) => this.openByPath.get(file)?.getText() },
+      {
+        read: (file) => this.read(file),
+        openText: (file) => this.openByPath.get(file)?.getText(),
+        log: (message) => connection.console.info(`cc7: ${message}`),
+      },
       this.settings,
       this.now.clock,
       this.pool,
@@ -142,9 +146,10 @@ export class ServerState {
     }, INDEX_TELL_MS);
   }
 
-  /** Waits for the background re-checks and stops telling listeners (shutdown). */
+  /** Waits for the background re-checks, writes the analysis caches and stops telling listeners (shutdown). */
   async settled(): Promise<void> {
     await this.rechecking;
+    await this.programs.flushCaches();
     clearTimeout(this.telling);
   }
 
@@ -152,6 +157,7 @@ export class ServerState {
     for (const [file, findings] of changes) {
       void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: findings.map(toDiagnostic) });
     }
+    this.programs.changed();
   }
 
   /** Re-analyses the programs queued (a new plan, a new clock) run one at a time, off this thread when possible. */

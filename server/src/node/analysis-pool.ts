@@ -27,12 +27,17 @@ export class AnalysisPool {
   private slots: Slot[] | undefined;
   private nextId = 0;
 
-  private constructor(private readonly size: number, private readonly script: string) {}
+  private constructor(readonly size: number, private readonly script: string) {}
 
   /** A pool for this machine, or undefined where one core would gain nothing (or the worker bundle is absent). */
   static forMachine(script = path.join(__dirname, 'worker.js')): AnalysisPool | undefined {
     const size = Math.min(MAX_WORKERS, availableParallelism());
     return size > 1 ? new AnalysisPool(size, script) : undefined;
+  }
+
+  /** Whether the workers run (then even a little work is worth sending them). */
+  get started(): boolean {
+    return this.slots !== undefined;
   }
 
   analyze(jobs: AnalysisJob[], context: RuleContext): Promise<AnalyzedFile[]> {

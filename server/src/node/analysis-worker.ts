@@ -5,14 +5,18 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeFile } from '../core/service/analyze';
-import { hashText, type AnalyzedFile } from '../core/service/program';
+import { hashContent, type AnalyzedFile } from '../core/service/program';
 import type { RuleContext } from '../core/rules/rule';
 import { readContent } from './files';
 
-/** One file to analyse: its text when the caller holds it (an open buffer), else it is read from disk. */
+/**
+ * One file to analyse: its text when the caller holds it (an open buffer, or read by the
+ * scan), else it is read from disk; `byteLength` with a text read from disk, whole or in part.
+ */
 export interface AnalysisJob {
   path: string;
   text?: string;
+  byteLength?: number;
 }
 
 export interface WorkRequest {
@@ -27,10 +31,10 @@ export interface WorkResponse {
   error?: string;
 }
 
-export function analyzeJob({ path, text }: AnalysisJob, context: RuleContext): AnalyzedFile {
-  const content = text === undefined ? readContent(path, context.maxFileBytes) : { text };
+export function analyzeJob({ path, text, byteLength }: AnalysisJob, context: RuleContext): AnalyzedFile {
+  const content = text === undefined ? readContent(path, context.maxFileBytes) : { text, byteLength };
   if (!content) return { path };
-  return { path, hash: hashText(content.text), analysis: analyzeFile({ path, ...content }, context) };
+  return { path, hash: hashContent(content, context.maxFileBytes), analysis: analyzeFile({ path, ...content }, context) };
 }
 
 parentPort?.on('message', ({ id, jobs, context }: WorkRequest) => {

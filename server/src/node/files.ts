@@ -1,5 +1,5 @@
 /** File-system access shared by the language server and the CLI (never by the core). */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
@@ -13,6 +13,23 @@ export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 const OVERSIZED_HEAD_BYTES = 64 * 1024;
 /** How much of a file is read to guess whether it is a ResponsePlan. */
 const PLAN_SNIFF_BYTES = 4096;
+/** A `kind: ResponsePlan` line: a file that has one is likely a plan. */
+const PLAN_KIND_LINE = /^kind:[ \t]*["']?ResponsePlan\b/m;
+
+/**
+ * Reads of each file by this process's main thread (whole or head), counted only with
+ * CC7_DEBUG_STATS=1: tests check that a start reads each file once.
+ */
+const reads = process.env.CC7_DEBUG_STATS === '1' ? new Map<string, number>() : undefined;
+
+/** The reads counted so far (empty unless CC7_DEBUG_STATS=1). */
+export function readCounts(): ReadonlyMap<string, number> {
+  return reads ?? new Map();
+}
+
+function countRead(file: string): void {
+  reads?.set(file, (reads.get(file) ?? 0) + 1);
+}
 
 export interface ScanSettings {
   include: readonly string[];
@@ -47,22 +64,72 @@ export function fileFilter(root: string, settings: ScanSettings): (file: string)
  * A file over `maxFileBytes` is read only in part: the core reports it without parsing.
  */
 export function readContent(file: string, maxFileBytes: number): FileContent | undefined {
+  const read = readWithin(file, maxFileBytes, (size) => Buffer.allocUnsafe(size));
+  return Buffer.isBuffer(read) ? { text: read.toString('utf8'), byteLength: read.length } : read;
+}
+
+/**
+ * Reads files one after another into one buffer it reuses: a scan reads every file of a
+ * workspace and keeps the bytes of none (a hash of each, and the text of those it analyses).
+ */
+export class FileReader {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+
+  /**
+   * A file's bytes, undecoded, when within the size limit: valid until the next read. Over
+   * the limit, what readContent reads; undefined when it cannot be read.
+   */
+  read(file: string, maxFileBytes: number): Buffer | FileContent | undefined {
+    return readWithin(file, maxFileBytes, (size) => {
+      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.max(size, 2 * this.buffer.length));
+      return this.buffer;
+    });
+  }
+}
+
+/** Opens a file once: all its bytes (into `bufferFor(size)`) within the limit, its head as text over it. */
+function readWithin(file: string, maxFileBytes: number, bufferFor: (size: number) => Buffer): Buffer | FileContent | undefined {
+  let fd: number;
   try {
-    const size = statSync(file).size;
-    if (size > maxFileBytes) return { text: readHead(file, OVERSIZED_HEAD_BYTES), byteLength: size };
-    return { text: readFileSync(file, 'utf8'), byteLength: size };
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
   }
+  try {
+    const size = fstatSync(fd).size;
+    countRead(file);
+    if (size > maxFileBytes) return { text: readFrom(fd, Buffer.alloc(OVERSIZED_HEAD_BYTES)).toString('utf8'), byteLength: size };
+    return readFrom(fd, bufferFor(size).subarray(0, size));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Fills the buffer from the start of the file, or as much of it as the file holds. */
+function readFrom(fd: number, buffer: Buffer): Buffer {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return buffer.subarray(0, filled);
 }
 
 /** A cheap guess, from a file's first bytes, that it is a ResponsePlan (scanned first). */
 export function looksLikePlan(file: string): boolean {
   try {
-    return /^kind:[ \t]*["']?ResponsePlan\b/m.test(readHead(file, PLAN_SNIFF_BYTES));
+    return looksLikePlanText(readHead(file, PLAN_SNIFF_BYTES));
   } catch {
     return false;
   }
+}
+
+/** The same guess from a text already read. */
+export function looksLikePlanText(text: string): boolean {
+  return PLAN_KIND_LINE.test(text);
 }
 
 /** Splits paths into likely plans (analysed first) and the rest, each in path order. */
@@ -80,11 +147,10 @@ export function plansFirst(files: readonly string[]): string[] {
 }
 
 function readHead(file: string, bytes: number): string {
+  countRead(file);
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read).toString('utf8');
+    return readFrom(fd, Buffer.alloc(bytes)).toString('utf8');
   } finally {
     closeSync(fd);
   }

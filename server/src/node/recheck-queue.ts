@@ -29,7 +29,7 @@ export class RecheckQueue {
   async run(program: Program, analyzer: Analyzer, yieldToEvents: () => Promise<void>): Promise<Changes> {
     const jobs = this.take();
     try {
-      return await analyzeElsewhere(program, jobs, analyzer, yieldToEvents, (chunk) => program.recheck(chunk));
+      return await analyzeElsewhere(program, jobs, analyzer, yieldToEvents, (chunk) => program.recheck(chunk.map((job) => job.path)));
     } finally {
       this.finish(jobs);
     }

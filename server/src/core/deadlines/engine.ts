@@ -3,6 +3,7 @@
 // Pure: the incident is plain JS from YAML, the plan is given, "now" is a parameter.
 import { getIn, isRecord, list, text } from '../model/data';
 import type { PlanFacts } from '../model/plan';
+import type { Horizon } from '../model/horizon';
 import { businessDayDue, localTimeOn, monthsLater, planCalendar, usFederalCalendar, type BusinessCalendar } from './calendar';
 import {
   CLOCK_PATHS,
@@ -36,6 +37,8 @@ export interface NotificationInput {
   plan: NotificationPlan;
   /** Epoch milliseconds. */
   now: number;
+  /** Told the instants at which a result's status changes with time (model/horizon.ts). */
+  horizon?: Horizon;
 }
 
 export type ClockStatus =
@@ -319,6 +322,7 @@ export function evaluateNotificationClocks(input: NotificationInput): ClockResul
     if (notice) {
       return notice.at <= due.ms ? { ...result, status: 'met' } : { ...result, status: 'late', lateByMs: notice.at - due.ms };
     }
+    input.horizon?.changesAt(due.ms - result.warnBeforeMs, due.ms + 1);
     const status = clockVerdict(due.ms, now, result.warnBeforeMs);
     return status === 'breached' ? { ...result, status, lateByMs: now - due.ms } : { ...result, status, remainingMs: due.ms - now };
   });

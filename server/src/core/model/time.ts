@@ -258,3 +258,13 @@ export function msUntilDurationChanges(remainingMs: number): number {
   const unit = elapsed < HOUR_MS ? MINUTE_MS : HOUR_MS;
   return unit - (elapsed % unit);
 }
+
+/**
+ * The lengths formatDuration writes as it writes `abs` (a length ≥ 0): [from, to), whole
+ * minutes under an hour, whole hours from then on (days and hours change by the hour).
+ */
+export function durationBucket(abs: number): { from: number; to: number } {
+  const unit = abs < HOUR_MS ? MINUTE_MS : HOUR_MS;
+  const from = Math.floor(abs / unit) * unit;
+  return { from, to: from + unit };
+}

@@ -18,9 +18,10 @@ export const notificationDeadline: Rule = {
   reads: { plan: (facts) => (facts.kind === 'Incident' ? ['zone', 'calendar', 'regimes'] : []) },
   checkDocument(doc, context): Report[] {
     if (doc.kind !== 'Incident' || !doc.data) return [];
-    const results = evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(context.plan), now: context.now });
+    const { now } = context;
+    const results = evaluateNotificationClocks({ incident: doc.data, plan: notificationPlanFrom(context.plan), now: now.untracked, horizon: now });
     return results.flatMap((result) => {
-      const report = clockReport(result, doc.data);
+      const report = clockReport(result, doc.data, now);
       if (!report) return [];
       // A late notice was sent: a decision that none was required would not be true.
       return result.status === 'late' ? [report] : [{ ...report, fix: { regime: result.regime } }];

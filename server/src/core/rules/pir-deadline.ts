@@ -38,10 +38,10 @@ export const pirDeadline: Rule = {
           + 'or record an approved waiver with the reason.',
       }];
     }
-    if (context.now <= due) return [];
+    if (!context.now.isAfter(due)) return [];
     return [{
       path: ['resolved_at'],
-      message: `Post-incident review was due ${dueText}, ${formatDuration(context.now - due)} ago: hold it and record `
+      message: `Post-incident review was due ${dueText}, ${context.now.formatDistance(due)} ago: hold it and record `
         + `post_incident_review.held_at, participants, summary and lessons_learned. ${window}.`,
     }];
   },

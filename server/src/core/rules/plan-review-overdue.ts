@@ -1,5 +1,6 @@
 import { isRecord, list, text } from '../model/data';
-import { formatDuration, formatInstant, resolveZone } from '../model/time';
+import type { TrackedNow } from '../model/horizon';
+import { formatInstant, resolveZone } from '../model/time';
 import type { Report, Rule } from './rule';
 import { interval, intervalDays, parseDoneAt, wholeDays, type DoneAt } from './support/program-hygiene';
 
@@ -42,7 +43,7 @@ function approval(approved: unknown): Report[] {
   }];
 }
 
-function review(data: Record<string, unknown>, zone: string, now: number): Report[] {
+function review(data: Record<string, unknown>, zone: string, now: TrackedNow): Report[] {
   const every = interval(intervalDays(data.review_interval_days), 'review_interval_days', data.review_interval_days !== undefined);
   const entries = list(data.reviews);
   const held: { index: number; at: DoneAt }[] = [];
@@ -50,7 +51,7 @@ function review(data: Record<string, unknown>, zone: string, now: number): Repor
   entries.forEach((entry, index) => {
     const at = isRecord(entry) ? parseDoneAt(entry.at, zone) : undefined;
     if (!at) return;
-    if (at.ms > now) future++;
+    if (now.isBefore(at.ms)) future++;
     else held.push({ index, at });
   });
   const fix = 'hold the review, then add it under reviews with at, reviewers and changes (CC7.4).';
@@ -64,12 +65,12 @@ function review(data: Record<string, unknown>, zone: string, now: number): Repor
   }
   // The latest by instant; on a tie, the first written.
   const latest = held.reduce((best, item) => (item.at.ms > best.at.ms ? item : best));
-  const age = now - latest.at.ms;
-  if (age <= every.ms) return [];
+  const due = latest.at.ms + every.ms;
+  if (!now.isAfter(due)) return [];
   const when = latest.at.dateOnly ? latest.at.text : formatInstant(latest.at.ms);
   return [{
     path: ['reviews', latest.index, 'at'],
-    message: `The plan was last reviewed ${when}, ${wholeDays(age)} ago; the plan requires a review every ${every.describe}, `
-      + `so the next one was due ${formatInstant(latest.at.ms + every.ms)} (${formatDuration(age - every.ms)} overdue): ${fix}`,
+    message: `The plan was last reviewed ${when}, ${wholeDays(now.elapsedSince(latest.at.ms))} ago; the plan requires a review every ${every.describe}, `
+      + `so the next one was due ${formatInstant(due)} (${now.formatDistance(due)} overdue): ${fix}`,
   }];
 }

@@ -1,7 +1,7 @@
 import { zoneOf } from '../model/plan';
 import { isPresent, record } from '../model/data';
-import { formatDuration, formatInstant, parseDue } from '../model/time';
-import type { Report, Rule, RuleContext } from './rule';
+import { formatInstant, parseDue } from '../model/time';
+import type { DocumentContext, Report, Rule } from './rule';
 import { itemName, OPEN_STATUSES, trackedItems, type TrackedItem } from './support/tracking';
 
 const RISK_ACCEPTANCE_KEYS = ['by', 'at', 'rationale'] as const;
@@ -22,16 +22,16 @@ export const remediationOverdue: Rule = {
   },
 };
 
-function overdue(item: TrackedItem, context: RuleContext): Report[] {
+function overdue(item: TrackedItem, context: DocumentContext): Report[] {
   if (!item.status || !OPEN_STATUSES.includes(item.status)) return [];
   const zone = zoneOf(context.plan);
   const due = parseDue(item.item.due, zone);
-  if (!due || context.now <= due.ms) return [];
+  if (!due || !context.now.isAfter(due.ms)) return [];
   const written = String(item.item.due).trim();
   const when = due.dateOnly ? `${written} (end of day, ${zone})` : formatInstant(due.ms);
   return [{
     path: [...item.path, 'due'],
-    message: `${itemName(item)} was due ${when} and is still ${item.status}, ${formatDuration(context.now - due.ms)} overdue: `
+    message: `${itemName(item)} was due ${when} and is still ${item.status}, ${context.now.formatDistance(due.ms)} overdue: `
       + 'finish it and set status: done with completed_at, or move its due date with a reason',
     ...subject(item),
   }];

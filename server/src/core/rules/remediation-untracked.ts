@@ -1,5 +1,5 @@
 import { getIn, isPresent, list, strings, text, yamlPath } from '../model/data';
-import type { Report, Rule, RuleContext } from './rule';
+import type { DocumentContext, Report, Rule } from './rule';
 import type { Cc7Document } from '../model/document';
 import { formatPath } from '../model/schemas';
 import { nearest } from '../model/suggest';
@@ -43,7 +43,7 @@ export const remediationUntracked: Rule = {
   },
 };
 
-function untracked(doc: Cc7Document, item: TrackedItem, context: RuleContext): Report[] {
+function untracked(doc: Cc7Document, item: TrackedItem, context: DocumentContext): Report[] {
   const missing = TRACKING_KEYS.filter((key) => !isPresent(item.item[key]));
   if (missing.length === 0) return [];
   const noun = itemNoun(item.section);
@@ -57,7 +57,7 @@ function untracked(doc: Cc7Document, item: TrackedItem, context: RuleContext): R
 }
 
 /** What to write for a missing key; for `due`, the severity's remediation window when the plan has one. */
-function hint(key: (typeof TRACKING_KEYS)[number], doc: Cc7Document, context: RuleContext): string {
+function hint(key: (typeof TRACKING_KEYS)[number], doc: Cc7Document, context: DocumentContext): string {
   if (key === 'owner') return 'owner (the person accountable)';
   if (key === 'ticket') return 'ticket (the tracking key or URL)';
   const severity = text(doc.data?.severity);

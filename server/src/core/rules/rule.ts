@@ -1,5 +1,6 @@
 import type { Cc7Document } from '../model/document';
 import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
+import { TrackedNow } from '../model/horizon';
 import type { Target } from '../model/locate';
 import type { PlanFacts, PlanPart } from '../model/plan';
 import type { YamlEditor } from '../model/yaml-edit';
@@ -31,7 +32,7 @@ export interface Report {
   fix?: FixData;
 }
 
-/** Inputs every rule may read besides the document itself. */
+/** Inputs every rule may read besides the document itself (plain data: it is sent to worker threads). */
 export interface RuleContext {
   /** Epoch milliseconds. */
   now: number;
@@ -39,6 +40,21 @@ export interface RuleContext {
   plan: PlanFacts | undefined;
   /** Files over this many bytes are reported, not parsed. */
   maxFileBytes: number;
+}
+
+/**
+ * What a document check reads: the context, with "now" only through TrackedNow, so that
+ * every finding that depends on the instant says until when it holds (a cached analysis is
+ * used no longer). A workspace check runs at each settle, at the current instant: it reads
+ * the plain RuleContext.
+ */
+export interface DocumentContext extends Omit<RuleContext, 'now'> {
+  now: TrackedNow;
+}
+
+/** The context of one document's check: `context.now` behind a TrackedNow of its own. */
+export function documentContext(context: RuleContext): DocumentContext {
+  return { plan: context.plan, maxFileBytes: context.maxFileBytes, now: new TrackedNow(context.now) };
 }
 
 /**
@@ -96,7 +112,7 @@ export interface FixContext {
  */
 export interface Rule extends RuleMeta {
   reads: RuleReads;
-  checkDocument?(doc: Cc7Document, context: RuleContext): Report[];
+  checkDocument?(doc: Cc7Document, context: DocumentContext): Report[];
   checkWorkspace?(facts: DocumentFacts, index: WorkspaceIndex, context: RuleContext): Report[];
   fix?(doc: Cc7Document, finding: Finding, context: FixContext): QuickFix[];
 }

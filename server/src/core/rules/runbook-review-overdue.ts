@@ -1,6 +1,6 @@
 import { zoneOf } from '../model/plan';
 import { text } from '../model/data';
-import { formatDuration, formatInstant } from '../model/time';
+import { formatInstant } from '../model/time';
 import type { Rule } from './rule';
 import { runbookReview, wholeDays } from './support/program-hygiene';
 
@@ -17,17 +17,18 @@ export const runbookReviewOverdue: Rule = {
   checkDocument(doc, context) {
     if (doc.kind !== 'Runbook' || !doc.data) return [];
     const data = doc.data;
+    // A missing or unreadable last_reviewed is the schema rule's finding.
     const review = runbookReview(data, zoneOf(context.plan));
     if (!review) return [];
-    const { reviewed, every } = review;
-    const age = context.now - reviewed.ms;
-    if (age <= every.ms) return [];
+    const { reviewed, every, dueAt } = review;
+    const { now } = context;
+    if (!now.isAfter(dueAt)) return [];
     const name = text(data.id) ?? 'This runbook';
     const when = reviewed.dateOnly ? reviewed.text : formatInstant(reviewed.ms);
     return [{
       path: ['last_reviewed'],
-      message: `${name} was last reviewed ${when}, ${wholeDays(age)} ago; runbooks must be reviewed every ${every.describe}, `
-        + `so the next review was due ${formatInstant(review.dueAt)} (${formatDuration(age - every.ms)} overdue): `
+      message: `${name} was last reviewed ${when}, ${wholeDays(now.elapsedSince(reviewed.ms))} ago; runbooks must be reviewed every ${every.describe}, `
+        + `so the next review was due ${formatInstant(dueAt)} (${now.formatDistance(dueAt)} overdue): `
         + 'review it with its owner against the current systems and set last_reviewed to the review date (CC7.4).',
     }];
   },

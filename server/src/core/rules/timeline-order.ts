@@ -1,5 +1,6 @@
 import { zoneOf } from '../model/plan';
 import { list, record } from '../model/data';
+import type { TrackedNow } from '../model/horizon';
 import { formatDuration, formatInstant, parseInstant } from '../model/time';
 import type { Report, Rule } from './rule';
 import { formatPath } from '../model/schemas';
@@ -68,11 +69,11 @@ function chainReports(data: Record<string, unknown>, zone: string): Report[] {
 }
 
 /** Any time of the incident after now; deadlines (`due`, `expires`) excepted. */
-function futureReports(data: Record<string, unknown>, zone: string, now: number): Report[] {
-  return instantsIn(data, zone, (ms) => ms > now)
+function futureReports(data: Record<string, unknown>, zone: string, now: TrackedNow): Report[] {
+  return instantsIn(data, zone, (ms) => now.isBefore(ms))
     .map((stamp) => ({
       path: stamp.path,
-      message: `${at(stamp)} is ${formatDuration(stamp.ms - now)} in the future (now ${formatInstant(now)}): `
+      message: `${at(stamp)} is ${now.formatDistance(stamp.ms)} in the future (now ${now.format()}): `
         + 'record what happened only once it has happened, and check the date and the UTC offset.',
     }));
 }

@@ -1,5 +1,6 @@
 import { zoneOf } from '../model/plan';
 import { DateTime } from 'luxon';
+import type { TrackedNow } from '../model/horizon';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { formatInstant, LOCAL_TIMESTAMP_PATTERN, parseInstant, withZoneOffset } from '../model/time';
 import { text, yamlPath } from '../model/data';
@@ -50,11 +51,12 @@ export const timestampTimezone: Rule = {
   },
 };
 
-function message(path: YamlPath, value: string, zone: string, hasPlan: boolean, now: number): string {
+function message(path: YamlPath, value: string, zone: string, hasPlan: boolean, now: TrackedNow): string {
   const instant = parseInstant(value, zone);
   const where = hasPlan ? `${zone} (the plan's timezone)` : 'UTC (no ResponsePlan sets a timezone)';
   const read = instant ? ` as ${formatInstant(instant.ms)}` : '';
-  const offset = DateTime.fromMillis(instant?.ms ?? now, { zone }).toFormat('ZZ');
+  // The offset the value would have; for one that names no instant, the zone's offset now.
+  const offset = instant ? DateTime.fromMillis(instant.ms, { zone }).toFormat('ZZ') : now.offsetIn(zone);
   const full = formatPath(path);
   // A pathologically deep value keeps a readable message.
   const name = full === '' ? '' : `${full.length > MAX_PATH_TEXT ? `${full.slice(0, MAX_PATH_TEXT)}…` : full} `;

@@ -30,7 +30,7 @@ export const waiverExpired: Rule = {
       const path = ['waivers', index, 'expires'];
       const due = parseDue(expires, zone);
       // An expiry that names no real day (2026-02-30) is the schema rule's; such a waiver covers nothing.
-      if (!due || context.now <= due.ms) return;
+      if (!due || !context.now.isAfter(due.ms)) return;
       const when = due.dateOnly ? expires : formatInstant(due.ms);
       const back = target ? 'the finding is reported again' : `every ${rule} finding of this document is reported again`;
       reports.push({

@@ -1,8 +1,9 @@
 import { zoneOf } from '../model/plan';
 import { createDocument, type Cc7Document } from '../model/document';
 import { extractFacts, type DocumentFacts, type WorkspaceIndex } from '../model/facts';
+import type { Validity } from '../model/horizon';
 import { hasApiVersionLine, parseCc7 } from '../model/parse';
-import type { Report, Rule, RuleContext } from '../rules/rule';
+import { documentContext, type Report, type Rule, type RuleContext } from '../rules/rule';
 import { RULES } from '../rules/registry';
 import { extractWorkFacts } from './work-facts';
 import type { Finding } from '../model/types';
@@ -14,7 +15,8 @@ export interface FileInput {
   byteLength?: number;
 }
 
-export interface FileAnalysis {
+/** `validFrom`/`validUntil`: the span of "now" over which the findings stay exactly these (model/horizon.ts). */
+export interface FileAnalysis extends Validity {
   facts: DocumentFacts;
   /** Findings of the document rules, before policy (configured severities, waivers). */
   findings: Finding[];
@@ -29,13 +31,17 @@ export function analyzeFile(input: FileInput, context: RuleContext, rules: reado
   return doc && analyzeDocument(doc, context, rules);
 }
 
-/** Checks one read document with every document rule, and extracts its facts. */
+/**
+ * Checks one read document with every document rule, and extracts its facts; the rules read
+ * now through a TrackedNow of their own, which says how long the findings hold.
+ */
 export function analyzeDocument(doc: Cc7Document, context: RuleContext, rules: readonly Rule[] = RULES): FileAnalysis {
+  const checking = documentContext(context);
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const report of rule.checkDocument?.(doc, context) ?? []) findings.push(toFinding(rule, doc.path, report, (r) => doc.locate(r.path ?? [], r.on)));
+    for (const report of rule.checkDocument?.(doc, checking) ?? []) findings.push(toFinding(rule, doc.path, report, (r) => doc.locate(r.path ?? [], r.on)));
   }
-  return { facts: { ...extractFacts(doc, zoneOf(context.plan)), ...extractWorkFacts(doc, context) }, findings };
+  return { facts: { ...extractFacts(doc, zoneOf(context.plan)), ...extractWorkFacts(doc, context) }, findings, ...checking.now.validity() };
 }
 
 /** Findings of the workspace rules for one document, from the facts index. */

@@ -1,6 +1,7 @@
 import { analyzeFile, checkAcrossWorkspace, type FileAnalysis } from './analyze';
 import type { Clock } from '../model/clock';
 import { contentHash } from '../model/hash';
+import { holdsAt, type Validity } from '../model/horizon';
 import { FactsIndex } from './index-store';
 import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
 import type { WorkspaceModel } from './request';
@@ -48,6 +49,46 @@ export interface AnalyzedFile {
 /** Content hash keying the analysis cache. */
 export const hashText = contentHash;
 
+/**
+ * The hash a file's content is known by, everywhere (the program, workers, the persistent
+ * cache): its text's; for a file over the size limit, of which only the head is read, with
+ * its size too (file-too-large names it).
+ */
+export function hashContent(content: FileContent, maxFileBytes: number): string {
+  const hash = hashText(content.text);
+  return content.byteLength !== undefined && content.byteLength > maxFileBytes ? `${hash}/${content.byteLength}` : hash;
+}
+
+/**
+ * A document's analysis as a persistent cache keeps it between runs (node/analysis-cache.ts):
+ * what `saved()` exports and `restore` takes back. Plain data.
+ */
+export interface SavedAnalysis extends Validity {
+  path: string;
+  /** hashContent of the content analysed. */
+  hash: string;
+  /** planKeyOf the plan parts the document reads, as they were when it was analysed. */
+  planKey: string;
+  facts: DocumentFacts;
+  /** Findings of the document rules, before policy. */
+  findings: Finding[];
+}
+
+/** A file found not to be a CC7 document, by its content's hash: saved too, so a restart need not look at it again. */
+export interface SavedOther {
+  path: string;
+  hash: string;
+}
+
+/** What a persistent cache keeps of one file. */
+export type SavedFile = SavedAnalysis | SavedOther;
+
+/** A file given with its content (read by the caller), instead of read by the program. */
+export interface LoadedFile {
+  path: string;
+  content: FileContent;
+}
+
 /** The findings to publish: every path whose findings changed, with its new list ([] clears). */
 export type Changes = Map<string, Finding[]>;
 
@@ -59,7 +100,7 @@ export interface AddOptions {
   defer?: boolean;
 }
 
-interface Entry {
+interface Entry extends Validity {
   hash: string;
   /** Document-rule findings, computed against the plan parts of `planKey`. */
   documentFindings: Finding[];
@@ -100,10 +141,14 @@ export class Program implements WorkspaceModel {
   private firstPath: string | undefined;
   /** Files removed or found not to be CC7 documents: a late result from elsewhere must not bring them back. */
   private readonly removed = new Set<string>();
+  /** Files found not to be CC7 documents, with their content's hash (for `saved`). */
+  private readonly others = new Map<string, string>();
   /** Documents touched by deferred additions, waiting for `settleDeferred`. */
   private readonly deferred = new Set<string>();
   /** Counts the changes to the index: a host compares it to know whether anything it shows is out of date. */
   private generation = 0;
+  /** Analyses recorded, done (here or elsewhere) and restored from a cache: for logs and tests. */
+  readonly stats = { analysed: 0, restored: 0 };
 
   constructor(private readonly options: ProgramOptions) {
     this.settings = { rules: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES, ...options.settings };
@@ -115,10 +160,48 @@ export class Program implements WorkspaceModel {
    * plans first, so that other documents are checked against their plan in one pass. A
    * wrong order costs time (a re-check), never correctness.
    */
-  addFiles(paths: Iterable<string>, options: AddOptions = {}): Changes {
+  addFiles(files: Iterable<string | LoadedFile>, options: AddOptions = {}): Changes {
     const touched = options.defer ? this.deferred : new Set<string>();
-    for (const path of paths) this.analyze(path, undefined, touched);
+    for (const file of files) {
+      if (typeof file === 'string') this.analyze(file, undefined, touched);
+      else this.analyze(file.path, file.content, touched);
+    }
     return options.defer ? new Map() : this.settle(touched);
+  }
+
+  /**
+   * Takes back an analysis saved by an earlier run (see `saved`), of a file the caller has
+   * read and found to hash to `saved.hash`, deferred like a scan's additions (AddOptions). It
+   * is recorded exactly as a fresh analysis would be, when it is still exactly right: it
+   * holds at now and read the plan parts the current plan has. Returns false when it is not,
+   * and the caller analyses the file (a plan read wrong is replaced by that analysis).
+   */
+  restore(saved: SavedFile): boolean {
+    if (!('facts' in saved)) {
+      this.record({ path: saved.path, hash: saved.hash }, undefined, this.deferred);
+      this.stats.restored++;
+      return true;
+    }
+    if (!holdsAt(saved, this.clock())) return false;
+    const { path, hash, facts, findings, planKey, validFrom, validUntil } = saved;
+    this.record({ path, hash, analysis: { facts, findings, validFrom, validUntil } }, planKey, this.deferred);
+    if (planKey !== this.documentPlanKey(path)) return false;
+    this.stats.restored++;
+    return true;
+  }
+
+  /**
+   * The analyses to save for a later run (see `restore`): of every document whose analysis is
+   * up to date with the plan and holds at now (the others are being redone).
+   */
+  saved(): SavedFile[] {
+    const now = this.clock();
+    const saved: SavedFile[] = [...this.others].map(([path, hash]) => ({ path, hash }));
+    for (const [path, entry] of this.entries) {
+      if (!holdsAt(entry, now) || entry.planKey !== this.documentPlanKey(path)) continue;
+      saved.push({ path, hash: entry.hash, planKey: entry.planKey, facts: this.index.get(path)!, findings: entry.documentFindings, ...validity(entry) });
+    }
+    return saved;
   }
 
   /** Settles what deferred additions touched (see AddOptions). */
@@ -154,6 +237,7 @@ export class Program implements WorkspaceModel {
       if (entry ? entry.hash !== result.hash : this.removed.has(result.path)) continue;
       // A plan too old to remember: the result is kept for now and redone.
       const used = this.recentPartKeys.get(planKey);
+      if (result.analysis) this.stats.analysed++;
       this.record(result, used, touched);
       const recorded = this.entries.get(result.path);
       if (recorded && recorded.planKey !== this.documentPlanKey(result.path)) outdated.push(result.path);
@@ -182,8 +266,24 @@ export class Program implements WorkspaceModel {
     return this.settle(touched);
   }
 
-  /** Re-checks everything (handed to onOutdated when set): the clock moved or the settings changed. */
+  /**
+   * The clock moved: the documents whose analysis no longer holds at now are redone (handed to
+   * onOutdated when set), and the workspace rules and the policy, which read now, run again.
+   */
+  recheckExpired(): Changes {
+    const now = this.clock();
+    const touched = new Set<string>();
+    const expired = [...this.entries].filter(([, entry]) => !holdsAt(entry, now)).map(([path]) => path);
+    if (this.options.onOutdated) this.options.onOutdated(expired);
+    else for (const path of expired) this.analyze(path, undefined, touched, true);
+    for (const path of this.entries.keys()) touched.add(path);
+    return this.settle(touched);
+  }
+
+  /** Re-checks everything (handed to onOutdated when set): the settings or the notion of now changed. */
   recheckAll(settings?: Partial<ProgramSettings>): Changes {
+    // What is a CC7 document depends on the size limit: files found not to be are not saved as such any more.
+    if (settings?.maxFileBytes !== undefined && settings.maxFileBytes !== this.settings.maxFileBytes) this.others.clear();
     if (settings) this.settings = { ...this.settings, ...settings };
     const touched = new Set<string>();
     const paths = [...this.entries.keys()];
@@ -251,10 +351,16 @@ export class Program implements WorkspaceModel {
       return;
     }
     this.removed.delete(path);
-    const hash = hashText(input.text);
+    const hash = hashContent(input, this.settings.maxFileBytes);
     const previous = this.entries.get(path);
-    if (!force && previous && previous.hash === hash && previous.planKey === this.documentPlanKey(path)) return;
-    this.record({ path, hash, analysis: analyzeFile({ path, ...input }, this.context()) }, this.partKeys, touched);
+    if (!force && previous?.hash === hash && previous.planKey === this.documentPlanKey(path) && holdsAt(previous, this.clock())) return;
+    const analysis = analyzeFile({ path, ...input }, this.context());
+    if (analysis) this.stats.analysed++;
+    this.record({ path, hash, analysis }, this.partKeys, touched);
+    // A plan that has just become the governing one was checked without itself (its zone, its path): again, with it.
+    if (analysis?.facts.kind === 'ResponsePlan' && this.entries.get(path)?.planKey !== this.documentPlanKey(path)) {
+      this.record({ path, hash, analysis: analyzeFile({ path, ...input }, this.context()) }, this.partKeys, touched);
+    }
   }
 
   /** The key of the current plan parts a document reads (its facts say which). */
@@ -272,13 +378,18 @@ export class Program implements WorkspaceModel {
     return reads;
   }
 
-  /** Stores one file's analysis, computed against the plan parts `used` (undefined: unknown, so outdated). */
-  private record({ path, hash, analysis }: AnalyzedFile, used: PlanPartKeys | undefined, touched: Set<string>): void {
+  /**
+   * Stores one file's analysis, computed against the plan parts `used` (undefined: unknown, so
+   * outdated), or whose plan key is known (a saved analysis).
+   */
+  private record({ path, hash, analysis }: AnalyzedFile, used: PlanPartKeys | string | undefined, touched: Set<string>): void {
     if (!analysis || hash === undefined) {
       this.forget(path, touched);
+      if (hash !== undefined) this.others.set(path, hash);
       return;
     }
     this.removed.delete(path);
+    this.others.delete(path);
     this.generation++;
     const previous = this.entries.get(path);
     const wasPlan = this.index.get(path)?.kind === 'ResponsePlan';
@@ -292,7 +403,8 @@ export class Program implements WorkspaceModel {
       hash,
       documentFindings: analysis.findings,
       reads,
-      planKey: used ? planKeyOf(reads, used, analysis.facts.severity) : '',
+      planKey: typeof used === 'string' ? used : used ? planKeyOf(reads, used, analysis.facts.severity) : '',
+      ...validity(analysis),
       published: previous?.published ?? [],
       publishedKey: previous?.publishedKey,
     });
@@ -300,6 +412,7 @@ export class Program implements WorkspaceModel {
 
   private forget(path: string, touched: Set<string>): void {
     this.removed.add(path);
+    this.others.delete(path);
     if (!this.entries.has(path)) return;
     this.generation++;
     this.noteDependents(path, touched);
@@ -376,4 +489,9 @@ export class Program implements WorkspaceModel {
     if (this.options.onOutdated) this.options.onOutdated(outdated);
     else for (const path of outdated) this.analyze(path, undefined, touched, true);
   }
+}
+
+/** A validity without its unbounded ends (they are absent, never undefined-valued keys: saved as JSON). */
+function validity({ validFrom, validUntil }: Validity): Validity {
+  return { ...(validFrom !== undefined ? { validFrom } : {}), ...(validUntil !== undefined ? { validUntil } : {}) };
 }

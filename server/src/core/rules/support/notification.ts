@@ -5,6 +5,7 @@ import { getIn } from '../../model/data';
 import { formatPath } from '../../model/schemas';
 import type { ClockResult, RegimeWindow } from '../../deadlines';
 import { formatDuration, formatInstant } from '../../deadlines';
+import type { TrackedNow } from '../../model/horizon';
 import type { Report } from '../rule';
 
 /** `72 h`, `30 calendar days`, `4 business days`, `1 month`. */
@@ -63,7 +64,7 @@ const RECORD_CLOCK: Readonly<Record<string, string>> = {
  * on its predecessor regime, whose own finding speaks). `incident` is the
  * document's data, read only to tell a missing clock field from an unreadable one.
  */
-export function clockReport(result: ClockResult, incident: unknown): Report | undefined {
+export function clockReport(result: ClockResult, incident: unknown, now: TrackedNow): Report | undefined {
   const subject = result.regime;
   const clockField = result.clockField;
   // Without a notice the finding sits on the clock that set the deadline (a cap may have).
@@ -80,7 +81,7 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
       return {
         path: dueField,
         subject,
-        message: `${result.title} was due ${due}, ${formatDuration(result.lateByMs!)} ago` +
+        message: `${result.title} was due ${due}, ${now.formatDistance(result.dueAt!)} ago` +
           `${fallbackNote(result, incident)}: ${closeIt(subject)}`,
       };
 
@@ -89,7 +90,7 @@ export function clockReport(result: ClockResult, incident: unknown): Report | un
         path: dueField,
         subject,
         severity: 'warning',
-        message: `${result.title} is due ${due}, in ${formatDuration(result.remainingMs!)}` +
+        message: `${result.title} is due ${due}, in ${now.formatDistance(result.dueAt!)}` +
           `${fallbackNote(result, incident)}: ${closeIt(subject)}`,
       };
 
