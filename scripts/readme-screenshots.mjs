@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHOSEN = ['hover.png', 'problems-panel.png', 'tree-view.png'];
+const CHOSEN = ['hover.png', 'editor-lens.png', 'problems-panel.png', 'tree-view.png'];
 
 const from = path.join(ROOT, 'test', 'artifacts');
 const to = path.join(ROOT, 'docs', 'images');

@@ -1,7 +1,8 @@
 /**
  * What a user of the packaged extension sees in VS Code (code-server in Chromium) on a copy of
  * examples/acme at EXPECTED.md's as-of time: the explorer, quick open, the error squiggle and
- * its hover, the status bar's problem counts, the Problems panel, the command palette.
+ * its hover, the deadline inlay hint and the phase lens, the status bar's problem counts, the
+ * Problems panel, the command palette.
  * The tests share one page and run in order, as a user would go. squiggle.png and
  * problems-panel.png are saved to test/artifacts/ whether their test passes or fails, and any
  * failing test leaves failure-<test>.png.
@@ -76,13 +77,26 @@ describe('the packaged extension in VS Code (code-server, UI)', function () {
     await page.locator('.monaco-editor .codelens-decoration', { hasText: 'GDPR Art. 33' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     // The text above the decoration takes the pointer, as it does for a user: hover where the squiggle is.
     await page.locator('.monaco-editor .squiggly-error').first().hover({ force: true });
-    const hover = page.locator('.monaco-hover', { hasText: 'notification-deadline' });
+    // The finding, and cc7's own hover on the clock trigger: the deadline it starts and its verdict.
+    const hover = page.locator('.monaco-hover', { hasText: 'notification-deadline' }).filter({ hasText: 'Due: 2026-11-26 09:30 UTC' });
     try {
       await hover.waitFor({ timeout: UI_TIMEOUT_MS });
     } finally {
       await workbench.screenshot('hover.png');
     }
-    // TODO(tree view/hover owners): once cc7 contributes its own hover, assert its content here.
+  });
+
+  it('shows the deadline after the clock trigger (inlay hint) and the phase above the incident (code lens)', async () => {
+    const { page } = workbench;
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    try {
+      await page.locator('.monaco-editor .view-line', { hasText: '→ GDPR Art. 33 due Thu 26 Nov 09:30 UTC, breached 2 h ago' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.keyboard.press('Control+Home');
+      await page.locator('.monaco-editor .codelens-decoration', { hasText: 'investigation · 3 d 3 h old · next: investigation.root_cause' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    } finally {
+      await workbench.screenshot('editor-lens.png');
+    }
   });
 
   it(`counts the findings in the status bar (${PROBLEM_COUNTS})`, async () => {
@@ -109,13 +123,9 @@ describe('the packaged extension in VS Code (code-server, UI)', function () {
     }
   });
 
-  it('offers cc7\'s commands in the command palette (F1)', async function () {
-    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { commands?: { title: string; category?: string }[] } };
-    const command = manifest.contributes.commands?.[0];
-    if (!command) {
-      // TODO(commands owners): cc7 contributes no command yet; once it does, this runs the first one's palette entry.
-      this.skip();
-    }
+  it('offers cc7\'s commands in the command palette (F1)', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { title: string; category?: string }[] } };
+    const command = manifest.contributes.commands[0]!;
     const title = command.category ? `${command.category}: ${command.title}` : command.title;
     const { page } = workbench;
     await page.keyboard.press('F1');
