@@ -10,9 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { buildSuite } from './harness/build-suite';
-import { COULD_NOT_RUN, readCounts, reportCounts, type Counts } from './harness/counts';
-import { ACME_NOW, REPO_ROOT, copyExample, removeDirs, scratchDir } from './harness/scratch';
+import { readCounts, type Counts } from './harness/counts';
+import { finishRunner, prepareHostRun, runHostSuites } from './harness/host-run';
+import { REPO_ROOT } from './harness/scratch';
 
 const LABEL = 'extension host (desktop VS Code)';
 const NOT_FOUND = 'no desktop VS Code on this machine: set VSCODE_EXECUTABLE_PATH';
@@ -28,18 +28,14 @@ function findVSCode(): string | undefined {
 }
 
 async function runSuites(vscodeExecutablePath: string, scratch: string[]): Promise<Counts> {
-  const extensionTestsPath = await buildSuite();
-  const workspace = copyExample('acme');
-  const profile = scratchDir('electron-profile');
-  scratch.push(workspace, profile);
-  const resultsFile = path.join(profile, 'results.json');
+  const { testsPath, workspace, stateDir: profile, resultsFile, env } = await prepareHostRun('electron-profile', scratch);
   try {
     await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath,
+      extensionTestsPath: testsPath,
       launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${path.join(profile, 'user-data')}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
-      extensionTestsEnv: { CC7_NOW: ACME_NOW, CC7_E2E_RESULTS: resultsFile },
+      extensionTestsEnv: env,
     });
   } catch (error) {
     // A failing test also makes VS Code exit non-zero; its results say how many failed.
@@ -54,23 +50,12 @@ async function runSuites(vscodeExecutablePath: string, scratch: string[]): Promi
 
 async function main(): Promise<void> {
   const executable = findVSCode();
-  let counts: Counts;
   if (!executable) {
     process.stdout.write(`${LABEL}: SKIPPED: ${NOT_FOUND}\n`);
-    counts = { passes: 0, failures: 0, pending: 1 };
-  } else {
-    const scratch: string[] = [];
-    try {
-      counts = await runSuites(executable, scratch);
-    } catch (error) {
-      process.stdout.write(`${LABEL} could not run (${executable}): ${error instanceof Error ? error.message : String(error)}\n`);
-      counts = COULD_NOT_RUN;
-    } finally {
-      removeDirs(scratch);
-    }
+    finishRunner(LABEL, { passes: 0, failures: 0, pending: 1 });
+    return;
   }
-  reportCounts(LABEL, counts);
-  process.exitCode = counts.failures > 0 ? 1 : 0;
+  await runHostSuites(LABEL, (scratch) => runSuites(executable, scratch), ` (${executable})`);
 }
 
 void main();

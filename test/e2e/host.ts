@@ -11,15 +11,14 @@
  * A suite that cannot start (install, build, code-server, browser) counts as one failure, with
  * its reason on one line.
  */
-import * as path from 'node:path';
 import { format } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { openBrowser } from './harness/browser';
-import { buildSuite } from './harness/build-suite';
 import { startCodeServer, type CodeServer } from './harness/code-server';
-import { COULD_NOT_RUN, readCounts, reportCounts, type Counts } from './harness/counts';
+import { readCounts, type Counts } from './harness/counts';
 import { installEditor } from './harness/editor';
-import { ACME_NOW, REPO_ROOT, copyExample, removeDirs, scratchDir } from './harness/scratch';
+import { prepareHostRun, runHostSuites } from './harness/host-run';
+import { REPO_ROOT, scratchDir } from './harness/scratch';
 
 const LABEL = 'extension host (code-server)';
 const RUN_TIMEOUT_MS = 180_000;
@@ -44,17 +43,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promis
 
 async function runSuites(scratch: string[]): Promise<Counts> {
   const editor = installEditor();
-  const testsPath = await buildSuite();
-  const workspace = copyExample('acme');
-  const stateDir = scratchDir('host-state');
+  const { testsPath, workspace, stateDir, resultsFile, env } = await prepareHostRun('host-state', scratch);
   const profileDir = scratchDir('host-browser');
-  scratch.push(workspace, stateDir, profileDir);
-  const resultsFile = path.join(stateDir, 'results.json');
+  scratch.push(profileDir);
 
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   try {
-    server = await startCodeServer({ editor, stateDir, workspace, env: { CC7_NOW: ACME_NOW, CC7_E2E_RESULTS: resultsFile } });
+    server = await startCodeServer({ editor, stateDir, workspace, env });
     browser = await openBrowser(editor.chromium, profileDir);
     const page = browser.pages()[0] ?? (await browser.newPage());
     let exit!: (code: number) => void;
@@ -74,19 +70,4 @@ async function runSuites(scratch: string[]): Promise<Counts> {
   }
 }
 
-async function main(): Promise<void> {
-  const scratch: string[] = [];
-  let counts: Counts;
-  try {
-    counts = await runSuites(scratch);
-  } catch (error) {
-    process.stdout.write(`${LABEL} could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    counts = COULD_NOT_RUN;
-  } finally {
-    removeDirs(scratch);
-  }
-  reportCounts(LABEL, counts);
-  process.exitCode = counts.failures > 0 ? 1 : 0;
-}
-
-void main();
+void runHostSuites(LABEL, runSuites);

@@ -37,8 +37,7 @@ describe('language server over stdio: multi-root workspaces', () => {
   });
 
   afterEach(async () => {
-    await client?.stop().catch(() => undefined);
-    client?.dispose();
+    await client?.end();
     client = undefined;
     first.remove();
     second.remove();
@@ -112,8 +111,7 @@ describe('language server over stdio: an edit to the plan re-checks the document
       const after = await client.waitForDiagnostics(incident, (diagnostics) => withCode(diagnostics, 'unknown-reference').length > 0);
       assert.match(textOf(withCode(after, 'unknown-reference')[0].message), /SEV2/);
     } finally {
-      await client.stop().catch(() => undefined);
-      client.dispose();
+      await client.end();
       workspace.remove();
     }
   });

@@ -13,14 +13,16 @@ describe('notification-deadline', () => {
   fixtureCases('notification-deadline');
 
   const doc = (text: string) => createDocument('doc.yaml', text.length, parseCc7(text));
-  const plan = extractPlanFacts(doc(`apiVersion: cc7/v1
+  /** The facts of a plan in America/New_York with one role and one severity, and this `notification:` section. */
+  const planWith = (notification: string) => extractPlanFacts(doc(`apiVersion: cc7/v1
 kind: ResponsePlan
 organization: Acme
 timezone: America/New_York
 roles: { incident_lead: { title: Lead } }
 severity_levels: [{ id: SEV2 }]
-notification: { regimes: [gdpr-art33, customer-dpa, us-co, sec-8k], customer_dpa_hours: 48 }
+${notification}
 `));
+  const plan = planWith('notification: { regimes: [gdpr-art33, customer-dpa, us-co, sec-8k], customer_dpa_hours: 48 }');
   const context: RuleContext = { now: Date.parse('2026-03-06T00:05:00Z'), plan, maxFileBytes: 2 * 1024 * 1024 };
   const check = (text: string, ctx: RuleContext = context) => notificationDeadline.checkDocument!(doc(text), documentContext(ctx));
 
@@ -70,18 +72,11 @@ notification: { regimes: [gdpr-art33, customer-dpa, us-co, sec-8k], customer_dpa
   describe('each regime of the grown catalog: breached, late with and without delay_reason, on time at the exact instant, approaching with its lead', () => {
     const H = 3_600_000;
     const DAY = 24 * H;
-    const grown = extractPlanFacts(doc(`apiVersion: cc7/v1
-kind: ResponsePlan
-organization: Acme
-timezone: America/New_York
-roles: { incident_lead: { title: Lead } }
-severity_levels: [{ id: SEV2 }]
-notification:
+    const grown = planWith(`notification:
   regimes: [sec-8k, nis2-early-warning, nis2-notification, nis2-final, dora-initial, dora-intermediate, dora-final,
             us-bank-36h, sec-regsp-individuals, ftc-safeguards, hipaa-media, us-al, us-az, us-in, us-md, us-nm, us-oh,
             us-tn, us-wi, us-ri, us-vt, us-or, us-ct, us-de, us-la, us-sd, us-vt-ag, us-la-ag]
-  warn_before_hours: 24
-`));
+  warn_before_hours: 24`);
 
     interface Case {
       name: string;
@@ -259,14 +254,7 @@ notification:
   });
 
   it('says the predecessor notice is missing when nothing else asks for it', () => {
-    const nis2Only = extractPlanFacts(doc(`apiVersion: cc7/v1
-kind: ResponsePlan
-organization: Acme
-timezone: America/New_York
-roles: { incident_lead: { title: Lead } }
-severity_levels: [{ id: SEV2 }]
-notification: { regimes: [nis2-final] }
-`));
+    const nis2Only = planWith('notification: { regimes: [nis2-final] }');
     const text = 'apiVersion: cc7/v1\nkind: Incident\ndetected_at: 2026-03-02T09:14:00Z\n'
       + 'notifications: { aware_at: 2026-03-02T10:05:00Z, nis2_significant: true, breach_determination: { is_breach: true } }\n';
     assert.deepEqual(check(text, { ...context, plan: nis2Only }).map((r) => [r.subject, r.path, r.severity, r.message]), [[

@@ -485,6 +485,12 @@ export class LspClient {
     return code;
   }
 
+  /** For after hooks: shutdown and exit when the server still answers, then whatever is left ended (dispose). */
+  async end(): Promise<void> {
+    await this.stop().catch(() => undefined);
+    this.dispose();
+  }
+
   /** For afterEach: ends the server if a test left it running. */
   dispose(): void {
     this.connection.dispose();
@@ -605,6 +611,91 @@ export function copyWorkspace(...fixtures: string[]): { root: string; remove: ()
   const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'cc7-lsp-')));
   for (const fixture of fixtures) cpSync(path.join(LSP_FIXTURES, fixture), root, { recursive: true });
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * A copy of a fixture folder (under test/fixtures/lsp) and a server on it, for the tests of a
+ * describe block: `shared()` copies the fixture and starts one server for all of them;
+ * `perTest()` gives each test a fresh copy to start its own server on (`start`). Either way the
+ * hooks end the server and remove the copy. A started server has published its whole scan.
+ */
+export class FixtureWorkspace {
+  private copy: { root: string; remove: () => void } | undefined;
+  private client: LspClient | undefined;
+
+  /**
+   * `documents`: how many CC7 documents the fixture holds (each is published after the scan);
+   * `env`: added to the environment of every server started on it.
+   */
+  constructor(private readonly fixture: string, private readonly documents: number, private readonly env: Record<string, string> = {}) {}
+
+  /** The copy's real path (inside the hooks). */
+  get root(): string {
+    if (!this.copy) throw new Error(`no copy of the ${this.fixture} fixture outside the hooks`);
+    return this.copy.root;
+  }
+
+  /** The server started on the copy. */
+  get server(): LspClient {
+    if (!this.client) throw new Error(`no server started on the ${this.fixture} fixture`);
+    return this.client;
+  }
+
+  /** The absolute path of a file of the copy. */
+  file(relative: string): string {
+    return path.join(this.root, relative);
+  }
+
+  /** A file's text on disk. */
+  read(relative: string): string {
+    return readFileSync(this.file(relative), 'utf8');
+  }
+
+  /** A file's text on disk with `find`, which must occur once in it, replaced by `replacement`. */
+  edited(relative: string, find: string, replacement: string): string {
+    const text = this.read(relative);
+    assert.equal(text.split(find).length, 2, `"${find}" must occur once in ${relative}`);
+    return text.replace(find, replacement);
+  }
+
+  /** Opens a file on the server with its text on disk; returns its URI and text. */
+  async open(relative: string): Promise<{ uri: string; text: string }> {
+    const text = this.read(relative);
+    return { uri: await this.server.open(this.file(relative), text), text };
+  }
+
+  /** Starts the server on the copy (the fixture's env under the options' own) and waits until its scan is published. */
+  async start(options: Omit<LspClientOptions, 'workspace'> = {}): Promise<LspClient> {
+    this.client = await LspClient.start({ workspace: this.root, ...options, env: { ...this.env, ...options.env } });
+    await this.client.waitForPublishedUris(this.documents);
+    return this.client;
+  }
+
+  /** Registers before/after: one copy and one server (started with `options`) for every test of the block. */
+  shared(options: Omit<LspClientOptions, 'workspace'> = {}): this {
+    before(async () => {
+      this.copy = copyWorkspace(this.fixture);
+      await this.start(options);
+    });
+    after(() => this.end());
+    return this;
+  }
+
+  /** Registers beforeEach/afterEach: a fresh copy for each test, which starts its server itself (`start`). */
+  perTest(): this {
+    beforeEach(() => {
+      this.copy = copyWorkspace(this.fixture);
+    });
+    afterEach(() => this.end());
+    return this;
+  }
+
+  private async end(): Promise<void> {
+    await this.client?.end();
+    this.client = undefined;
+    this.copy?.remove();
+    this.copy = undefined;
+  }
 }
 
 /** Severity words as LSP numbers: the test's own oracle, independent of the server's mapping. */

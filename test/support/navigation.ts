@@ -1,9 +1,7 @@
 /** What the editor-feature tests (test/lsp/features) share about their fixture workspace, test/fixtures/lsp/navigation. */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { ClientCapabilities, Position } from 'vscode-languageserver-protocol/node';
 import { rangeOfSnippet } from './fixtures';
-import { FULL_CAPABILITIES, LspClient, type LspClientOptions } from './lsp-client';
+import { FixtureWorkspace, FULL_CAPABILITIES, type LspClient } from './lsp-client';
 
 /** The pinned "now" of the fixture's expected hints, lenses and countdowns. */
 export const NAVIGATION_NOW = '2026-03-05T00:05:00Z';
@@ -11,23 +9,24 @@ export const NAVIGATION_NOW = '2026-03-05T00:05:00Z';
 /** The CC7 documents of the fixture workspace. */
 const DOCUMENTS = 6;
 
+/** The fixture's documents, relative to its root. */
+export const PLAN = 'plan/response-plan.yaml';
+/** An open incident in containment. */
+export const INCIDENT = 'incidents/INC-2026-001.yaml';
+export const CLOSED = 'incidents/INC-2026-002.yaml';
+export const EVENT = 'events/EVT-2026-0001.yaml';
+export const RUNBOOK = 'runbooks/RB-CREDENTIAL-LEAK.yaml';
+export const TABLETOP = 'tabletop/TTX-2026-01.yaml';
+
 /** A client that also asks to be told when to refresh its inlay hints and code lenses. */
 export const REFRESHING: ClientCapabilities = {
   ...FULL_CAPABILITIES,
   workspace: { ...FULL_CAPABILITIES.workspace, inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } },
 };
 
-/** Starts the server on a copy of the workspace at NAVIGATION_NOW and waits until its scan is published. */
-export async function startOn(root: string, options: Omit<LspClientOptions, 'workspace'> = {}): Promise<LspClient> {
-  const server = await LspClient.start({ workspace: root, ...options, env: { CC7_NOW: NAVIGATION_NOW, ...options.env } });
-  await server.waitForPublishedUris(DOCUMENTS);
-  return server;
-}
-
-/** Opens a file of the workspace with its text on disk; returns its URI and text. */
-export async function openFile(server: LspClient, root: string, relative: string): Promise<{ uri: string; text: string }> {
-  const text = readFileSync(path.join(root, relative), 'utf8');
-  return { uri: await server.open(path.join(root, relative), text), text };
+/** The fixture workspace, its servers at NAVIGATION_NOW: register its hooks with `shared()` or `perTest()`. */
+export function navigationWorkspace(): FixtureWorkspace {
+  return new FixtureWorkspace('navigation', DOCUMENTS, { CC7_NOW: NAVIGATION_NOW });
 }
 
 /** The cursor at the start of the [[marked]] part of a snippet that occurs once in `text`. */

@@ -31,6 +31,15 @@ async function setUp(openText: (path: string) => string | undefined = () => unde
   return { ws, queue };
 }
 
+/** A plan edit (SEV2 dropped) whose re-check jobs are taken and analysed as a worker would, under the plan key of their time; nothing ingested yet. */
+async function planEditInFlight() {
+  const { ws, queue } = await setUp();
+  ws.edit('plan.yaml', planWithSeverities(SEV3));
+  const jobs = queue.take();
+  const { planKey } = ws.program.analysisContext();
+  return { ws, queue, jobs, planKey, results: jobs.map((job) => analyseElsewhere(ws, job.path)) };
+}
+
 const rules = (ws: MemoryWorkspace, path: string) => ws.program.findings(path).map((finding) => finding.rule);
 
 describe('RecheckQueue', () => {
@@ -63,11 +72,7 @@ describe('RecheckQueue', () => {
   });
 
   it('a result for a file removed meanwhile, or superseded by an edit, is dropped', async () => {
-    const { ws, queue } = await setUp();
-    ws.edit('plan.yaml', planWithSeverities(SEV3));
-    const jobs = queue.take();
-    const { planKey } = ws.program.analysisContext();
-    const late = jobs.map((job) => analyseElsewhere(ws, job.path));
+    const { ws, planKey, results: late } = await planEditInFlight();
     ws.remove('incidents/INC-2.yaml');
     ws.edit('incidents/INC-1.yaml', identificationIncident('INC-1').replace('severity: SEV2', 'severity: SEV3'));
     ws.program.ingest(late, planKey);
@@ -76,11 +81,7 @@ describe('RecheckQueue', () => {
   });
 
   it('a result computed against a plan changed since is kept and queued again', async () => {
-    const { ws, queue } = await setUp();
-    ws.edit('plan.yaml', planWithSeverities(SEV3));
-    const jobs = queue.take();
-    const { planKey } = ws.program.analysisContext();
-    const results = jobs.map((job) => analyseElsewhere(ws, job.path));
+    const { ws, queue, jobs, planKey, results } = await planEditInFlight();
     ws.edit('plan.yaml', planWithSeverities(SEV2));
     queue.finish(jobs);
     queue.finish(queue.take());

@@ -5,15 +5,14 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AdvancePhaseResult } from '../../../server/src/protocol';
-import { cc7Api, closeEditors, rows, waitForSummary, type Cc7Api } from './support/cc7';
+import { cc7ApiOnAcme, closeEditors, rows, waitForSummary, type Cc7Api } from './support/cc7';
 import { workspaceFile } from './support/extension';
 
 describe('advance phase', () => {
   let api: Cc7Api;
 
   before(async () => {
-    api = await cc7Api();
-    await waitForSummary(api, (summary) => summary.counts.open === 6, 'the six open incidents of examples/acme');
+    api = await cc7ApiOnAcme();
   });
 
   afterEach(closeEditors);

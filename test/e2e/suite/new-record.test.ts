@@ -1,15 +1,14 @@
 /** cc7.newIncident in the real editor: the file with the next free id is written and opened, the cursor on the field to fill. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cc7Api, closeEditors, waitForSummary, type Cc7Api } from './support/cc7';
+import { cc7ApiOnAcme, closeEditors, waitForSummary, type Cc7Api } from './support/cc7';
 import { workspaceFile } from './support/extension';
 
 describe('new incident', () => {
   let api: Cc7Api;
 
   before(async () => {
-    api = await cc7Api();
-    await waitForSummary(api, (summary) => summary.counts.open === 6, 'the six open incidents of examples/acme');
+    api = await cc7ApiOnAcme();
   });
 
   it('writes incidents/INC-2026-013.yaml and opens it at the incident lead', async () => {

@@ -6,15 +6,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { cc7Api, closeEditors, labelOf, rows, waitForSummary, type Cc7Api } from './support/cc7';
+import { cc7ApiOnAcme, closeEditors, labelOf, rows, waitForSummary, type Cc7Api } from './support/cc7';
 import { workspaceFile } from './support/extension';
 
 describe('the CC7 Incidents tree', () => {
   let api: Cc7Api;
 
   before(async () => {
-    api = await cc7Api();
-    await waitForSummary(api, (summary) => summary.counts.open === 6, 'the six open incidents of examples/acme');
+    api = await cc7ApiOnAcme();
   });
 
   after(closeEditors);

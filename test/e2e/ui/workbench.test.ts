@@ -28,6 +28,14 @@ const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').
 /** The text of every row of the Problems panel. */
 const problemRows = (page: Page) => page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 
+/** Opens a quick input with `key` (quick open, go to line, the command palette), types `text`, and waits for a row showing `row`. */
+async function quickInput(page: Page, key: string, text: string, row = text): Promise<void> {
+  await page.keyboard.press(key);
+  await page.locator('.quick-input-widget input').waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
 describe('the packaged extension in VS Code (code-server, UI)', function () {
   this.timeout(180_000);
   let workbench: Workbench;
@@ -48,10 +56,7 @@ describe('the packaged extension in VS Code (code-server, UI)', function () {
 
   it(`opens ${ERROR_FILE} with quick open (Ctrl+P)`, async () => {
     const { page } = workbench;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: UI_TIMEOUT_MS });
-    await page.keyboard.type(ERROR_FILE);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: ERROR_FILE }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await quickInput(page, 'Control+P', ERROR_FILE);
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: ERROR_FILE }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
@@ -59,10 +64,7 @@ describe('the packaged extension in VS Code (code-server, UI)', function () {
   it('underlines the notification-deadline error with a squiggle', async () => {
     const { page } = workbench;
     try {
-      await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget input').waitFor({ timeout: UI_TIMEOUT_MS });
-      await page.keyboard.type(String(ERROR_LINE));
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${ERROR_LINE}` }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await quickInput(page, 'Control+G', String(ERROR_LINE), `line ${ERROR_LINE}`);
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });
@@ -128,10 +130,7 @@ describe('the packaged extension in VS Code (code-server, UI)', function () {
     const command = manifest.contributes.commands[0]!;
     const title = command.category ? `${command.category}: ${command.title}` : command.title;
     const { page } = workbench;
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: UI_TIMEOUT_MS });
-    await page.keyboard.type(title);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await quickInput(page, 'F1', title);
     await page.keyboard.press('Escape');
   });
 });

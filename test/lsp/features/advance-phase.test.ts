@@ -7,39 +7,24 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { rangeOfSnippet } from '../../support/fixtures';
-import { fileUri, LspClient } from '../../support/lsp-client';
+import { fileUri, type LspClient } from '../../support/lsp-client';
 import { ServerCommands, type AdvancePhaseResult } from '../../../server/src/protocol';
-import { ACME, ACME_FILES, ACME_NOW, copyAcme } from '../../support/acme';
+import { ACME, acmeServers } from '../../support/acme';
 
 describe('LSP cc7.server.advancePhase', () => {
-  let client: LspClient | undefined;
-  let acme: ReturnType<typeof copyAcme> | undefined;
-
-  afterEach(async () => {
-    await client?.stop().catch(() => undefined);
-    client?.dispose();
-    client = undefined;
-    acme?.remove();
-    acme = undefined;
-  });
-
-  async function start(root = ACME): Promise<LspClient> {
-    client = await LspClient.start({ workspace: root, env: { CC7_NOW: ACME_NOW } });
-    await client.waitForPublishedUris(ACME_FILES);
-    return client;
-  }
+  const acme = acmeServers();
 
   const advance = (server: LspClient, file: string) =>
     server.executeCommand<AdvancePhaseResult>(ServerCommands.advancePhase, { uri: fileUri(file) });
 
   it('announces its commands', async () => {
-    const server = await start();
+    const server = await acme.start();
     assert.deepEqual((await server.initializeResult).capabilities.executeCommandProvider?.commands?.slice().sort(),
       [ServerCommands.advancePhase, ServerCommands.newRecord, ServerCommands.refresh].sort());
   });
 
   it('refuses identification → containment without triage, each missing key on its closest parent (a missing top-level key on kind)', async () => {
-    const server = await start();
+    const server = await acme.start();
     const file = path.join(ACME, 'incidents', 'INC-2026-012.yaml');
     const text = readFileSync(file, 'utf8');
     const onKind = rangeOfSnippet(text, '[[kind]]: Incident', file);
@@ -56,7 +41,7 @@ describe('LSP cc7.server.advancePhase', () => {
   });
 
   it('refuses investigation → remediation without a root cause, on the investigation key', async () => {
-    const server = await start();
+    const server = await acme.start();
     const file = path.join(ACME, 'incidents', 'INC-2026-011.yaml');
     assert.deepEqual(await advance(server, file), {
       applied: false,
@@ -66,7 +51,7 @@ describe('LSP cc7.server.advancePhase', () => {
   });
 
   it('refuses recovery → post-incident-review, listing each missing piece', async () => {
-    const server = await start();
+    const server = await acme.start();
     const file = path.join(ACME, 'incidents', 'INC-2026-007.yaml');
     const text = readFileSync(file, 'utf8');
     const onRecovery = rangeOfSnippet(text, '\n[[recovery]]:', file);
@@ -78,7 +63,7 @@ describe('LSP cc7.server.advancePhase', () => {
   });
 
   it('refuses a closed incident, and a document that is no incident', async () => {
-    const server = await start();
+    const server = await acme.start();
     assert.deepEqual(await advance(server, path.join(ACME, 'incidents', 'INC-2026-006.yaml')),
       { applied: false, reason: 'INC-2026-006 is already closed.', missing: [] });
     assert.deepEqual(await advance(server, path.join(ACME, 'runbooks', 'RB-RANSOMWARE.yaml')),
@@ -88,9 +73,9 @@ describe('LSP cc7.server.advancePhase', () => {
   });
 
   it('moves containment → investigation in the open buffer: the status value and a flow entry after the last, at now with the plan offset', async () => {
-    acme = copyAcme();
-    const server = await start(acme.root);
-    const file = path.join(acme.root, 'incidents', 'INC-2026-008.yaml');
+    const root = acme.copy();
+    const server = await acme.start(root);
+    const file = path.join(root, 'incidents', 'INC-2026-008.yaml');
     const original = readFileSync(file, 'utf8');
     const uri = await server.open(file, original);
     await server.waitForDiagnostics(uri, () => true);
@@ -116,8 +101,8 @@ describe('LSP cc7.server.advancePhase', () => {
   });
 
   it('writes a block entry after a block-mapping timeline, keeping comments, on a file never opened', async () => {
-    acme = copyAcme();
-    const file = path.join(acme.root, 'incidents', 'INC-2026-099.yaml');
+    const root = acme.copy();
+    const file = path.join(root, 'incidents', 'INC-2026-099.yaml');
     writeFileSync(file, `apiVersion: cc7/v1
 kind: Incident
 id: INC-2026-099
@@ -135,7 +120,7 @@ timeline:
 
 # notes follow
 `);
-    const server = await start(acme.root);
+    const server = await acme.start(root);
     assert.deepEqual(await advance(server, file), { applied: true, phase: 'containment' });
     const text = readFileSync(file, 'utf8');
     assert.deepEqual(server.appliedEdits[0]!.edit.changes![fileUri(file)], [
@@ -148,8 +133,8 @@ timeline:
   });
 
   it('adds inside a flow-sequence timeline, and a timeline where there was none', async () => {
-    acme = copyAcme();
-    const flow = path.join(acme.root, 'incidents', 'INC-2026-098.yaml');
+    const root = acme.copy();
+    const flow = path.join(root, 'incidents', 'INC-2026-098.yaml');
     const head = `apiVersion: cc7/v1
 kind: Incident
 id: INC-2026-098
@@ -163,7 +148,7 @@ roles: { incident_lead: alice@acme.io }
 triage: { assessed_at: 2026-11-20T09:40:00Z, assessed_by: carol@acme.io, rationale: Key valid }
 `;
     writeFileSync(flow, `${head}timeline: [ { at: 2026-11-20T09:14:00Z, event: Alert } ]\n`);
-    const server = await start(acme.root);
+    const server = await acme.start(root);
     await advance(server, flow);
     const text = readFileSync(flow, 'utf8');
     assert.deepEqual(server.appliedEdits[0]!.edit.changes![fileUri(flow)], [
@@ -171,7 +156,7 @@ triage: { assessed_at: 2026-11-20T09:40:00Z, assessed_by: carol@acme.io, rationa
       { range: rangeOfSnippet(text, 'event: Alert }[[]] ]', flow), newText: ', { at: 2026-11-26T07:00:00-05:00, event: Phase advanced to containment }' },
     ]);
 
-    const none = path.join(acme.root, 'incidents', 'INC-2026-097.yaml');
+    const none = path.join(root, 'incidents', 'INC-2026-097.yaml');
     writeFileSync(none, head.replace('INC-2026-098', 'INC-2026-097'));
     await advance(server, none);
     const noneText = readFileSync(none, 'utf8');

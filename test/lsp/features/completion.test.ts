@@ -5,8 +5,6 @@
  * Each test opens a fixture document edited to hold a cursor (‸) and checks the exact items.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -20,40 +18,18 @@ import { BUILTIN_REGIME_IDS } from '../../../server/src/core/deadlines';
 import { RULE_IDS } from '../../../server/src/core/model/types';
 import { markedCursor } from '../../support/cursor';
 import { rangeOfSnippet } from '../../support/fixtures';
-import { copyWorkspace, FULL_CAPABILITIES, LspClient, withCode } from '../../support/lsp-client';
-
-const FILES = 7;
-const INCIDENT = 'incidents/INC-2026-001.yaml';
-const NEW_INCIDENT = 'incidents/INC-2026-002.yaml';
+import { EDITOR_DOCUMENTS, INCIDENT, NEW_INCIDENT, sharedEditorWorkspace } from '../../support/editor-workspace';
+import { FULL_CAPABILITIES, LspClient, withCode } from '../../support/lsp-client';
 /** `now` at DEFAULT_NOW with the plan's offset (America/New_York, daylight time). */
 const NOW = '2026-06-30T08:00:00-04:00';
 
 describe('language server over stdio: completion', () => {
-  let workspace: ReturnType<typeof copyWorkspace>;
-  let client: LspClient;
-
-  before(async () => {
-    workspace = copyWorkspace('editor');
-    client = await LspClient.start({ workspace: workspace.root });
-    await client.waitForPublishedUris(FILES);
-  });
-  after(async () => {
-    await client.stop().catch(() => undefined);
-    client.dispose();
-    workspace.remove();
-  });
-
-  /** A fixture file's text with `find` (occurring once) replaced by `replacement`, which marks the cursor. */
-  const edited = (file: string, find: string, replacement: string): string => {
-    const text = readFileSync(path.join(workspace.root, file), 'utf8');
-    assert.equal(text.split(find).length, 2, `"${find}" must occur once in ${file}`);
-    return text.replace(find, replacement);
-  };
+  const editor = sharedEditorWorkspace();
 
   /** Opens `file` with the marked text, asks for completion at the cursor, closes it. */
-  const complete = async (file: string, marked: string, server = client) => {
+  const complete = async (file: string, marked: string, server = editor.server) => {
     const { text, position } = markedCursor(marked);
-    const uri = await server.open(path.join(workspace.root, file), text);
+    const uri = await server.open(editor.file(file), text);
     try {
       const list = await server.completion(uri, position);
       assert.ok(list, 'a completion list');
@@ -75,7 +51,7 @@ describe('language server over stdio: completion', () => {
 
   describe('keys', () => {
     it('on a new top-level line: the keys the schema allows that are not there yet, with meaning and criterion', async () => {
-      const { list, position } = await complete(INCIDENT, edited(INCIDENT, 'reported_by: carol@acme.io\n', 'reported_by: carol@acme.io\n‸\n'));
+      const { list, position } = await complete(INCIDENT, editor.edited(INCIDENT, 'reported_by: carol@acme.io\n', 'reported_by: carol@acme.io\n‸\n'));
       assert.equal(list.isIncomplete, false);
       assert.deepEqual(labels(list), ['description', 'remediation_not_required', 'recovery', 'resolved_at', 'closed_at']);
       const recovery = item(list, 'recovery');
@@ -92,7 +68,7 @@ describe('language server over stdio: completion', () => {
     });
 
     it('on a half-written key: replaces what is typed; the evidence the phase needs comes first', async () => {
-      const marked = edited(NEW_INCIDENT, 'status: identification\n', 'status: containment\ntri‸\n');
+      const marked = editor.edited(NEW_INCIDENT, 'status: identification\n', 'status: containment\ntri‸\n');
       const { list, text } = await complete(NEW_INCIDENT, marked);
       const triage = item(list, 'triage');
       assert.deepEqual(triage.textEdit, { range: rangeOfSnippet(text, '\n[[tri]]\n', 'the typed key'), newText: 'triage:\n  ' });
@@ -101,31 +77,31 @@ describe('language server over stdio: completion', () => {
     });
 
     it('in a flow mapping: the keys missing from it, on one line', async () => {
-      const { list } = await complete(INCIDENT, edited(INCIDENT, 'triage:\n  assessed_at: 2026-06-29T09:40:00Z\n  assessed_by: carol@acme.io\n  rationale: Key valid and used from an unknown ASN\n',
+      const { list } = await complete(INCIDENT, editor.edited(INCIDENT, 'triage:\n  assessed_at: 2026-06-29T09:40:00Z\n  assessed_by: carol@acme.io\n  rationale: Key valid and used from an unknown ASN\n',
         'triage: { assessed_at: 2026-06-29T09:40:00Z, ‸ }\n'));
       assert.deepEqual(labels(list), ['assessed_by', 'rationale']);
       assert.deepEqual(list.items.map(newText), ['assessed_by: ', 'rationale: ']);
     });
 
     it('after "- " in a list of mappings: the keys of a new item, required first', async () => {
-      const { list } = await complete(INCIDENT, edited(INCIDENT, '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n',
+      const { list } = await complete(INCIDENT, editor.edited(INCIDENT, '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n',
         '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n  - ‸\n'));
       assert.deepEqual(labels(list), ['at', 'event', 'by']);
       assert.deepEqual(list.items.map((completion) => completion.detail), ['CC7.4 · required', 'CC7.4 · required', 'CC7.4']);
-      const typed = await complete(INCIDENT, edited(INCIDENT, '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n',
+      const typed = await complete(INCIDENT, editor.edited(INCIDENT, '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n',
         '  - { at: 2026-06-29T09:52:00Z, event: Key revoked, by: dan@acme.io }\n  - ev‸\n'));
       assert.deepEqual(item(typed.list, 'event').textEdit, { range: rangeOfSnippet(typed.text, '  - [[ev]]\n', 'the typed key'), newText: 'event: ' });
     });
 
     it("in an incident's roles: the plan's role ids not assigned yet", async () => {
-      const { list } = await complete(INCIDENT, edited(INCIDENT, '  engineering_on_call: dan@acme.io\n', '  engineering_on_call: dan@acme.io\n  ‸\n'));
+      const { list } = await complete(INCIDENT, editor.edited(INCIDENT, '  engineering_on_call: dan@acme.io\n', '  engineering_on_call: dan@acme.io\n  ‸\n'));
       assert.deepEqual(labels(list), ['security_operations', 'legal', 'executive_sponsor']);
       assert.deepEqual([item(list, 'legal').kind, newText(item(list, 'legal'))], [CompletionItemKind.Reference, 'legal: ']);
     });
   });
 
   describe('skeletons of the evidence the phase still lacks', () => {
-    const recovery = () => edited(NEW_INCIDENT, 'status: identification\n', 'status: recovery\n') + '‸';
+    const recovery = () => editor.edited(NEW_INCIDENT, 'status: identification\n', 'status: recovery\n') + '‸';
 
     it('one per missing section and one of everything, as snippets with tabstops', async () => {
       const { list } = await complete(NEW_INCIDENT, recovery());
@@ -144,7 +120,7 @@ describe('language server over stdio: completion', () => {
     });
 
     it('inside a section that is there but incomplete, at its indentation', async () => {
-      const marked = edited(NEW_INCIDENT, 'status: identification\n', 'status: remediation\ntriage: { assessed_at: 2026-05-04T22:30:00Z, assessed_by: carol@acme.io, rationale: EDR alert confirmed }\n'
+      const marked = editor.edited(NEW_INCIDENT, 'status: identification\n', 'status: remediation\ntriage: { assessed_at: 2026-05-04T22:30:00Z, assessed_by: carol@acme.io, rationale: EDR alert confirmed }\n'
         + 'containment: [ { action: Isolated build-07, at: 2026-05-04T22:40:00Z, by: dan@acme.io } ]\ninvestigation:\n  root_cause: Unpatched CI agent\n  ‸\n');
       const { list } = await complete(NEW_INCIDENT, marked);
       assert.deepEqual(labels(list).slice(0, 6), ['affected_systems', 'customer_data', 'personal_data', 'all missing evidence', 'personal_data skeleton', 'customer_data skeleton']);
@@ -153,11 +129,11 @@ describe('language server over stdio: completion', () => {
     });
 
     it('as plain text for a client without snippets; inserted, it clears phase-evidence', async () => {
-      const plain = await LspClient.start({ workspace: workspace.root, capabilities: { ...FULL_CAPABILITIES, textDocument: { ...FULL_CAPABILITIES.textDocument, completion: {} } } });
+      const plain = await LspClient.start({ workspace: editor.root, capabilities: { ...FULL_CAPABILITIES, textDocument: { ...FULL_CAPABILITIES.textDocument, completion: {} } } });
       try {
-        await plain.waitForPublishedUris(FILES);
+        await plain.waitForPublishedUris(EDITOR_DOCUMENTS);
         const { text, position } = markedCursor(recovery());
-        const uri = await plain.open(path.join(workspace.root, NEW_INCIDENT), text);
+        const uri = await plain.open(editor.file(NEW_INCIDENT), text);
         await plain.waitForDiagnostics(uri, (diagnostics) => withCode(diagnostics, 'phase-evidence').length === 1);
         const list = await plain.completion(uri, position);
         const all = item(list!, 'all missing evidence');
@@ -175,23 +151,22 @@ describe('language server over stdio: completion', () => {
         assert.deepEqual(after.map((diagnostic) => diagnostic.code).sort(), ['breach-determination', 'notification-deadline']);
         assert.equal(plain.text(uri), TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), [edit]));
       } finally {
-        await plain.stop().catch(() => undefined);
-        plain.dispose();
+        await plain.end();
       }
     });
   });
 
   describe('values', () => {
     it('enum values, in schema order; after a bare colon with the space YAML needs', async () => {
-      const { list } = await complete(NEW_INCIDENT, edited(NEW_INCIDENT, 'status: identification', 'status: ‸'));
+      const { list } = await complete(NEW_INCIDENT, editor.edited(NEW_INCIDENT, 'status: identification', 'status: ‸'));
       assert.deepEqual(labels(list), ['identification', 'containment', 'investigation', 'remediation', 'recovery', 'post-incident-review', 'closed']);
       assert.deepEqual(new Set(list.items.map((completion) => completion.kind)), new Set([CompletionItemKind.EnumMember]));
-      const colon = await complete(NEW_INCIDENT, edited(NEW_INCIDENT, 'status: identification', 'status:‸'));
+      const colon = await complete(NEW_INCIDENT, editor.edited(NEW_INCIDENT, 'status: identification', 'status:‸'));
       assert.equal(newText(item(colon.list, 'containment')), ' containment');
     });
 
     it("the plan's severity ids, with name and description; replacing the word typed", async () => {
-      const { list, text } = await complete(INCIDENT, edited(INCIDENT, 'severity: SEV2', 'severity: SE‸V2'));
+      const { list, text } = await complete(INCIDENT, editor.edited(INCIDENT, 'severity: SEV2', 'severity: SE‸V2'));
       assert.deepEqual(labels(list), ['SEV1', 'SEV2', 'SEV3']);
       assert.deepEqual(item(list, 'SEV2'), {
         label: 'SEV2',
@@ -209,64 +184,64 @@ describe('language server over stdio: completion', () => {
 
     it("a runbook's severities: those not listed yet", async () => {
       const file = 'runbooks/RB-RANSOMWARE.yaml';
-      const { list } = await complete(file, edited(file, 'severities: [SEV1, SEV2]', 'severities: [SEV1, ‸]'));
+      const { list } = await complete(file, editor.edited(file, 'severities: [SEV1, SEV2]', 'severities: [SEV1, ‸]'));
       assert.deepEqual(labels(list), ['SEV2', 'SEV3']);
     });
 
     it("plan role ids for a runbook's owner and step roles, a waiver's approver, a breach determination's decider", async () => {
       const roles = ['incident_lead', 'security_operations', 'engineering_on_call', 'legal', 'executive_sponsor'];
       const file = 'runbooks/RB-RANSOMWARE.yaml';
-      assert.deepEqual(labels((await complete(file, edited(file, 'owner: security_operations', 'owner: ‸'))).list), roles);
-      assert.deepEqual(labels((await complete(file, edited(file, 'role: incident_lead } ]\n  recovery', 'role: ‸ } ]\n  recovery'))).list), roles);
-      assert.deepEqual(labels((await complete(INCIDENT, edited(INCIDENT, 'approved_by: executive_sponsor', 'approved_by: ‸'))).list), roles);
-      assert.deepEqual(labels((await complete(INCIDENT, edited(INCIDENT, 'decided_by: legal', 'decided_by: ‸'))).list), roles);
+      assert.deepEqual(labels((await complete(file, editor.edited(file, 'owner: security_operations', 'owner: ‸'))).list), roles);
+      assert.deepEqual(labels((await complete(file, editor.edited(file, 'role: incident_lead } ]\n  recovery', 'role: ‸ } ]\n  recovery'))).list), roles);
+      assert.deepEqual(labels((await complete(INCIDENT, editor.edited(INCIDENT, 'approved_by: executive_sponsor', 'approved_by: ‸'))).list), roles);
+      assert.deepEqual(labels((await complete(INCIDENT, editor.edited(INCIDENT, 'decided_by: legal', 'decided_by: ‸'))).list), roles);
     });
 
     it('runbook ids with their titles, for an incident and for the runbooks an exercise tested', async () => {
-      const { list } = await complete(INCIDENT, edited(INCIDENT, 'runbook: RB-CREDENTIAL-LEAK', 'runbook: ‸'));
+      const { list } = await complete(INCIDENT, editor.edited(INCIDENT, 'runbook: RB-CREDENTIAL-LEAK', 'runbook: ‸'));
       assert.deepEqual(list.items.map((completion) => [completion.label, completion.detail]), [
         ['RB-CREDENTIAL-LEAK', 'Leaked or compromised credential'],
         ['RB-RANSOMWARE', 'Ransomware on a workstation or server'],
       ]);
       const file = 'tabletop/TTX-2026-01.yaml';
-      assert.deepEqual(labels((await complete(file, edited(file, 'runbooks_exercised: [RB-CREDENTIAL-LEAK]', 'runbooks_exercised: [RB-CREDENTIAL-LEAK, ‸]'))).list), ['RB-RANSOMWARE']);
+      assert.deepEqual(labels((await complete(file, editor.edited(file, 'runbooks_exercised: [RB-CREDENTIAL-LEAK]', 'runbooks_exercised: [RB-CREDENTIAL-LEAK, ‸]'))).list), ['RB-RANSOMWARE']);
     });
 
     it("the document's remediation ids for review action items and waiver targets", async () => {
-      const actions = await complete(INCIDENT, edited(INCIDENT, 'action_items: [REM-1]', 'action_items: [REM-1, ‸]'));
+      const actions = await complete(INCIDENT, editor.edited(INCIDENT, 'action_items: [REM-1]', 'action_items: [REM-1, ‸]'));
       assert.deepEqual(actions.list.items.map((completion) => [completion.label, completion.detail]), [['REM-2', 'Rotate all service keys (open)']]);
-      const targets = await complete(INCIDENT, edited(INCIDENT, 'target: REM-2', 'target: ‸'));
+      const targets = await complete(INCIDENT, editor.edited(INCIDENT, 'target: REM-2', 'target: ‸'));
       assert.deepEqual(labels(targets.list), ['REM-1', 'REM-2']);
     });
 
     it("incident ids for an event's incident, most recent first", async () => {
       const file = 'events/EVT-2026-0001.yaml';
-      const { list } = await complete(file, edited(file, 'incident: INC-2026-001', 'incident: ‸'));
+      const { list } = await complete(file, editor.edited(file, 'incident: INC-2026-001', 'incident: ‸'));
       assert.deepEqual(labels(list), ['INC-2026-001', 'INC-2026-002']);
       assert.equal(item(list, 'INC-2026-001').detail, 'Leaked API key used against the billing API (investigation)');
     });
 
     it("the plan's regimes for a notice; every built-in regime not listed yet in the plan's own list", async () => {
-      const notice = await complete(INCIDENT, edited(INCIDENT, '    - { regime: us-ca,', '    - { regime: ‸ }\n    - { regime: us-ca,'));
+      const notice = await complete(INCIDENT, editor.edited(INCIDENT, '    - { regime: us-ca,', '    - { regime: ‸ }\n    - { regime: us-ca,'));
       assert.deepEqual(labels(notice.list), ['gdpr-art33', 'us-ca', 'customer-dpa']);
       assert.equal(item(notice.list, 'gdpr-art33').detail, 'GDPR Art. 33 notice to the supervisory authority');
       const file = 'plan/response-plan.yaml';
-      const plan = await complete(file, edited(file, 'regimes: [gdpr-art33, us-ca, customer-dpa]', 'regimes: [gdpr-art33, us-ca, customer-dpa, ‸]'));
+      const plan = await complete(file, editor.edited(file, 'regimes: [gdpr-art33, us-ca, customer-dpa]', 'regimes: [gdpr-art33, us-ca, customer-dpa, ‸]'));
       assert.deepEqual(labels(plan.list), BUILTIN_REGIME_IDS.filter((id) => !['gdpr-art33', 'us-ca', 'customer-dpa'].includes(id)));
       assert.equal(item(plan.list, 'sec-8k').detail, 'SEC Form 8-K Item 1.05 filing');
     });
 
     it("rule ids as the keys of the plan's rules, and their severities", async () => {
       const file = 'plan/response-plan.yaml';
-      const keys = await complete(file, edited(file, 'monitoring:', 'rules:\n  ‸\nmonitoring:'));
+      const keys = await complete(file, editor.edited(file, 'monitoring:', 'rules:\n  ‸\nmonitoring:'));
       assert.deepEqual(labels(keys.list), [...RULE_IDS]);
       assert.equal(newText(item(keys.list, 'timestamp-timezone')), 'timestamp-timezone: ');
-      const severities = await complete(file, edited(file, 'monitoring:', 'rules: { timestamp-timezone: ‸ }\nmonitoring:'));
+      const severities = await complete(file, editor.edited(file, 'monitoring:', 'rules: { timestamp-timezone: ‸ }\nmonitoring:'));
       assert.deepEqual(labels(severities.list), ['error', 'warning', 'info', 'off']);
     });
 
     it("every rule id for a waiver's rule", async () => {
-      const { list } = await complete(INCIDENT, edited(INCIDENT, 'rule: remediation-overdue', 'rule: ‸'));
+      const { list } = await complete(INCIDENT, editor.edited(INCIDENT, 'rule: remediation-overdue', 'rule: ‸'));
       assert.deepEqual(labels(list), [...RULE_IDS]);
       assert.equal(item(list, 'unknown-key').detail, 'warning');
     });
@@ -277,9 +252,9 @@ describe('language server over stdio: completion', () => {
     });
 
     it("`now` with the plan's offset for a timestamp, today for a date", async () => {
-      const { list } = await complete(INCIDENT, edited(INCIDENT, 'post_incident_review:\n', 'resolved_at: ‸\npost_incident_review:\n'));
+      const { list } = await complete(INCIDENT, editor.edited(INCIDENT, 'post_incident_review:\n', 'resolved_at: ‸\npost_incident_review:\n'));
       assert.deepEqual(list.items.map((completion) => [completion.label, completion.kind, completion.detail, newText(completion)]), [['now', CompletionItemKind.Value, NOW, NOW]]);
-      const due = await complete(INCIDENT, edited(INCIDENT, 'due: 2026-07-09', 'due: ‸'));
+      const due = await complete(INCIDENT, editor.edited(INCIDENT, 'due: 2026-07-09', 'due: ‸'));
       assert.deepEqual(due.list.items.map((completion) => [completion.label, newText(completion)]), [['today', '2026-06-30']]);
     });
   });
@@ -287,19 +262,19 @@ describe('language server over stdio: completion', () => {
   describe('bad input', () => {
     it('answers null for a YAML file that is not a CC7 document', async () => {
       const { text, position } = markedCursor('name: deploy\nsteps:\n  - ‸\n');
-      const uri = await client.open(path.join(workspace.root, 'notes.yaml'), text);
-      assert.equal(await client.completion(uri, position), null);
-      await client.close(uri);
+      const uri = await editor.server.open(editor.file('notes.yaml'), text);
+      assert.equal(await editor.server.completion(uri, position), null);
+      await editor.server.close(uri);
     });
 
     it('answers on malformed YAML, and nothing in a comment or a free-text block', async () => {
-      const broken = await complete(NEW_INCIDENT, edited(NEW_INCIDENT, 'title: Ransomware note on a build server', 'title: "unterminated\nstatus: ‸'));
+      const broken = await complete(NEW_INCIDENT, editor.edited(NEW_INCIDENT, 'title: Ransomware note on a build server', 'title: "unterminated\nstatus: ‸'));
       assert.deepEqual(broken.list, { isIncomplete: false, items: [] });
-      const unclosed = await complete(NEW_INCIDENT, edited(NEW_INCIDENT, 'roles: { incident_lead: alice@acme.io }', 'roles: { incident_lead: alice@acme.io, ‸'));
+      const unclosed = await complete(NEW_INCIDENT, editor.edited(NEW_INCIDENT, 'roles: { incident_lead: alice@acme.io }', 'roles: { incident_lead: alice@acme.io, ‸'));
       assert.deepEqual(labels(unclosed.list), ['security_operations', 'engineering_on_call', 'legal', 'executive_sponsor']);
-      const comment = await complete(NEW_INCIDENT, edited(NEW_INCIDENT, 'category: malware', 'category: malware # or ‸'));
+      const comment = await complete(NEW_INCIDENT, editor.edited(NEW_INCIDENT, 'category: malware', 'category: malware # or ‸'));
       assert.deepEqual(comment.list, { isIncomplete: false, items: [] });
-      assert.ok(client.alive);
+      assert.ok(editor.server.alive);
     });
   });
 });

@@ -6,16 +6,12 @@
  * Each test hovers at the start of a [[marked]] word and checks the exact markdown and range.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Hover, MarkupContent, Range } from 'vscode-languageserver-protocol/node';
 import { markedCursor } from '../../support/cursor';
 import { rangeOfSnippet } from '../../support/fixtures';
-import { copyWorkspace, fileUri, LspClient } from '../../support/lsp-client';
-
-const FILES = 7;
-const INCIDENT = 'incidents/INC-2026-001.yaml';
-const NEW_INCIDENT = 'incidents/INC-2026-002.yaml';
+import { INCIDENT, NEW_INCIDENT, sharedEditorWorkspace } from '../../support/editor-workspace';
+import { fileUri } from '../../support/lsp-client';
 
 const GDPR = '**GDPR Art. 33 notice to the supervisory authority** (`gdpr-art33`)\n\n'
   + '- Due: 2026-07-02 10:00 UTC · 2026-07-02 06:00 America/New_York\n- Window: 72 h from `notifications.aware_at`\n- **Open**: 46 h left';
@@ -30,34 +26,15 @@ const AWARE_AT = '**aware_at** · CC7.4, CC2.3\n\n'
   + '**CC2.3**: communicate with external parties about matters affecting the functioning of internal control.';
 
 describe('language server over stdio: hover', () => {
-  let workspace: ReturnType<typeof copyWorkspace>;
-  let client: LspClient;
-
-  before(async () => {
-    workspace = copyWorkspace('editor');
-    client = await LspClient.start({ workspace: workspace.root });
-    await client.waitForPublishedUris(FILES);
-  });
-  after(async () => {
-    await client.stop().catch(() => undefined);
-    client.dispose();
-    workspace.remove();
-  });
-
-  const read = (file: string) => readFileSync(path.join(workspace.root, file), 'utf8');
-  const edited = (file: string, find: string, replacement: string): string => {
-    const text = read(file);
-    assert.equal(text.split(find).length, 2, `"${find}" must occur once in ${file}`);
-    return text.replace(find, replacement);
-  };
+  const editor = sharedEditorWorkspace();
 
   /** Opens `file` with `text`, hovers at `position`, closes it. */
   const hoverIn = async (file: string, text: string, position: Range['start']): Promise<Hover | null> => {
-    const uri = await client.open(path.join(workspace.root, file), text);
+    const uri = await editor.server.open(editor.file(file), text);
     try {
-      return await client.hover(uri, position);
+      return await editor.server.hover(uri, position);
     } finally {
-      await client.close(uri);
+      await editor.server.close(uri);
     }
   };
 
@@ -82,26 +59,26 @@ describe('language server over stdio: hover', () => {
 
   /** `file:///…/INC-2026-001.yaml#L3`: the link to a record's file, at the line of its id. */
   const linkTo = (file: string, idLine: string) => {
-    const line = rangeOfSnippet(read(file), `[[${idLine}]]`, file).start.line;
-    return `[${path.basename(file)}](${fileUri(path.join(workspace.root, file))}#L${line + 1})`;
+    const line = rangeOfSnippet(editor.read(file), `[[${idLine}]]`, file).start.line;
+    return `[${path.basename(file)}](${fileUri(editor.file(file))}#L${line + 1})`;
   };
 
   it('on a key: its meaning and the CC7 criterion it serves', async () => {
-    await assertHover(INCIDENT, read(INCIDENT), '[[triage]]:\n', '**triage** · CC7.3\n\nThe assessment that the detected event is a security incident.\n\n'
+    await assertHover(INCIDENT, editor.read(INCIDENT), '[[triage]]:\n', '**triage** · CC7.3\n\nThe assessment that the detected event is a security incident.\n\n'
       + '**CC7.3**: evaluate security events to determine whether they are security incidents.');
   });
 
   it("on a severity: the plan's entry; an unknown one says so", async () => {
-    await assertHover(INCIDENT, read(INCIDENT), 'severity: [[SEV2]]', '**SEV2 — High**\n\nSuspected access to customer data, or a degraded security control\n\n'
+    await assertHover(INCIDENT, editor.read(INCIDENT), 'severity: [[SEV2]]', '**SEV2 — High**\n\nSuspected access to customer data, or a degraded security control\n\n'
       + '- Escalate within: 60 min of detection\n- Post-incident review: required, held within 10 business days of resolved_at\n- Remediation due: 30 days');
-    await assertHover(NEW_INCIDENT, read(NEW_INCIDENT), 'severity: [[SEV3]]', '**SEV3 — Medium**\n\nContained event with no customer impact\n\n'
+    await assertHover(NEW_INCIDENT, editor.read(NEW_INCIDENT), 'severity: [[SEV3]]', '**SEV3 — Medium**\n\nContained event with no customer impact\n\n'
       + '- Escalate within: not set\n- Post-incident review: not required\n- Remediation due: 90 days');
-    const unknown = edited(NEW_INCIDENT, 'severity: SEV3', 'severity: SEV9');
+    const unknown = editor.edited(NEW_INCIDENT, 'severity: SEV3', 'severity: SEV9');
     await assertHover(NEW_INCIDENT, unknown, 'severity: [[SEV9]]', "**SEV9** is not a severity of the plan's severity_levels.");
   });
 
   it('on a clock trigger field: every deadline it starts, due in UTC and in the plan\'s zone, with the verdict', async () => {
-    const text = read(INCIDENT);
+    const text = editor.read(INCIDENT);
     await assertHover(INCIDENT, text, '[[aware_at]]: 2026', `${AWARE_AT}\n\n---\n\n${GDPR}\n\n${CALIFORNIA}\n\n${CUSTOMERS}`);
     await assertHover(INCIDENT, text, 'aware_at: [[2026-06-29T10:00:00Z]]', `${GDPR}\n\n${CALIFORNIA}\n\n${CUSTOMERS}`);
     await assertHover(INCIDENT, text, 'decided_at: [[2026-06-29T15:00:00Z]]',
@@ -109,7 +86,7 @@ describe('language server over stdio: hover', () => {
   });
 
   it('on detected_at when aware_at is missing: the clocks it starts as the fallback', async () => {
-    const text = edited(NEW_INCIDENT, 'roles:', 'investigation: { customer_data: { involved: true } }\nroles:');
+    const text = editor.edited(NEW_INCIDENT, 'roles:', 'investigation: { customer_data: { involved: true } }\nroles:');
     await assertHover(NEW_INCIDENT, text, 'detected_at: [[2026-05-04T22:10:00Z]]', '**Customer notice under the data processing agreement** (`customer-dpa`)\n\n'
       + '- Due: 2026-05-06 22:10 UTC · 2026-05-06 18:10 America/New_York\n'
       + '- Window: 48 h from `detected_at` (notifications.aware_at is missing: counted from detected_at)\n'
@@ -117,7 +94,7 @@ describe('language server over stdio: hover', () => {
   });
 
   it("on a notice's or a not_required entry's regime: that regime's deadline and verdict", async () => {
-    const text = edited(INCIDENT, '  notices:', '  not_required:\n    - { regime: customer-dpa, rationale: Globex data was encrypted at rest }\n  notices:');
+    const text = editor.edited(INCIDENT, '  notices:', '  not_required:\n    - { regime: customer-dpa, rationale: Globex data was encrypted at rest }\n  notices:');
     await assertHover(INCIDENT, text, 'regime: [[us-ca]]', CALIFORNIA);
     await assertHover(INCIDENT, text, 'regime: [[customer-dpa]]', '**Customer notice under the data processing agreement** (`customer-dpa`)\n\n'
       + '- Window: 48 h from `notifications.aware_at`\n- **Not required**: closed by a notifications.not_required entry');
@@ -125,43 +102,43 @@ describe('language server over stdio: hover', () => {
 
   it("on a regime of the plan's list: what the regime asks", async () => {
     const file = 'plan/response-plan.yaml';
-    await assertHoverAtCursor(file, edited(file, '[gdpr-art33,', '[‸gdpr-art33,'), 'gdpr-art33', '**GDPR Art. 33 notice to the supervisory authority** (gdpr-art33)\n\n'
+    await assertHoverAtCursor(file, editor.edited(file, '[gdpr-art33,', '[‸gdpr-art33,'), 'gdpr-art33', '**GDPR Art. 33 notice to the supervisory authority** (gdpr-art33)\n\n'
       + 'Notice to the supervisory authority within 72 h of `notifications.aware_at` (GDPR Art. 33(1); WP250).');
   });
 
   it('on an id that names a record: its title, status and file', async () => {
-    await assertHover(INCIDENT, read(INCIDENT), 'runbook: [[RB-CREDENTIAL-LEAK]]', '**RB-CREDENTIAL-LEAK** · Runbook\n\nLeaked or compromised credential\n\n'
+    await assertHover(INCIDENT, editor.read(INCIDENT), 'runbook: [[RB-CREDENTIAL-LEAK]]', '**RB-CREDENTIAL-LEAK** · Runbook\n\nLeaked or compromised credential\n\n'
       + `- File: ${linkTo('runbooks/RB-CREDENTIAL-LEAK.yaml', 'id: RB-CREDENTIAL-LEAK')}`);
     const event = 'events/EVT-2026-0001.yaml';
-    await assertHover(event, read(event), 'incident: [[INC-2026-001]]', '**INC-2026-001** · Incident\n\nLeaked API key used against the billing API\n\n'
+    await assertHover(event, editor.read(event), 'incident: [[INC-2026-001]]', '**INC-2026-001** · Incident\n\nLeaked API key used against the billing API\n\n'
       + `- Status: investigation\n- Severity: SEV2\n- File: ${linkTo(INCIDENT, 'id: INC-2026-001')}`);
     const tabletop = 'tabletop/TTX-2026-01.yaml';
-    await assertHoverAtCursor(tabletop, edited(tabletop, '[RB-CREDENTIAL-LEAK]', '[‸RB-CREDENTIAL-LEAK]'), 'RB-CREDENTIAL-LEAK',
+    await assertHoverAtCursor(tabletop, editor.edited(tabletop, '[RB-CREDENTIAL-LEAK]', '[‸RB-CREDENTIAL-LEAK]'), 'RB-CREDENTIAL-LEAK',
       '**RB-CREDENTIAL-LEAK** · Runbook\n\nLeaked or compromised credential\n\n'
       + `- File: ${linkTo('runbooks/RB-CREDENTIAL-LEAK.yaml', 'id: RB-CREDENTIAL-LEAK')}`);
-    await assertHover(event, edited(event, 'incident: INC-2026-001', 'incident: INC-2026-404'), 'incident: [[INC-2026-404]]',
+    await assertHover(event, editor.edited(event, 'incident: INC-2026-001', 'incident: INC-2026-404'), 'incident: [[INC-2026-404]]',
       '**INC-2026-404**: no Incident with this id in the workspace.');
   });
 
   it("on a review action item or a waiver target: the document's remediation item", async () => {
-    await assertHoverAtCursor(INCIDENT, edited(INCIDENT, 'action_items: [REM-1]', 'action_items: [‸REM-1]'), 'REM-1',
+    await assertHoverAtCursor(INCIDENT, editor.edited(INCIDENT, 'action_items: [REM-1]', 'action_items: [‸REM-1]'), 'REM-1',
       '**REM-1** · remediation item\n\nEnable secret scanning with push protection\n\n'
       + `- Status: in-progress\n- Owner: dan@acme.io\n- Due: 2026-07-30\n- Ticket: SEC-431\n- File: ${linkTo(INCIDENT, '{ id: REM-1')}`);
-    await assertHover(INCIDENT, read(INCIDENT), 'target: [[REM-2]]', '**REM-2** · remediation item\n\nRotate all service keys\n\n'
+    await assertHover(INCIDENT, editor.read(INCIDENT), 'target: [[REM-2]]', '**REM-2** · remediation item\n\nRotate all service keys\n\n'
       + `- Status: open\n- Owner: dan@acme.io\n- Due: 2026-07-09\n- Ticket: SEC-432\n- File: ${linkTo(INCIDENT, '{ id: REM-2')}`);
   });
 
   it('answers null off CC7 content: another YAML file, an empty slot, a comment; and on malformed YAML', async () => {
     const notes = markedCursor('name: deploy\n‸steps: []\n');
     assert.equal(await hoverIn('notes.yaml', notes.text, notes.position), null);
-    const empty = markedCursor(edited(NEW_INCIDENT, 'roles:', 'description: ‸\nroles:'));
+    const empty = markedCursor(editor.edited(NEW_INCIDENT, 'roles:', 'description: ‸\nroles:'));
     assert.equal(await hoverIn(NEW_INCIDENT, empty.text, empty.position), null);
-    const comment = markedCursor(edited(NEW_INCIDENT, 'category: malware', 'category: malware # see ‸EDR'));
+    const comment = markedCursor(editor.edited(NEW_INCIDENT, 'category: malware', 'category: malware # see ‸EDR'));
     assert.equal(await hoverIn(NEW_INCIDENT, comment.text, comment.position), null);
     // An unclosed flow mapping: a syntax error, and the rest of the file still read.
-    const broken = edited(NEW_INCIDENT, 'title: Ransomware note on a build server', 'title: { unclosed: 1');
+    const broken = editor.edited(NEW_INCIDENT, 'title: Ransomware note on a build server', 'title: { unclosed: 1');
     await assertHover(NEW_INCIDENT, broken, 'severity: [[SEV3]]', '**SEV3 — Medium**\n\nContained event with no customer impact\n\n'
       + '- Escalate within: not set\n- Post-incident review: not required\n- Remediation due: 90 days');
-    assert.ok(client.alive);
+    assert.ok(editor.server.alive);
   });
 });

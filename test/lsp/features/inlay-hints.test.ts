@@ -5,24 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { InlayHintRefreshRequest, type InlayHint } from 'vscode-languageserver-protocol/node';
 import { rangeOfSnippet } from '../../support/fixtures';
-import { copyWorkspace, FileChangeType, LspClient, type LspClientOptions } from '../../support/lsp-client';
-import { openFile, REFRESHING, refreshedUntil, startOn } from '../../support/navigation';
-
-const INCIDENT = 'incidents/INC-2026-001.yaml';
-const CLOSED = 'incidents/INC-2026-002.yaml';
+import { FileChangeType, type LspClientOptions } from '../../support/lsp-client';
+import { CLOSED, INCIDENT, navigationWorkspace, PLAN, REFRESHING, refreshedUntil, RUNBOOK, TABLETOP } from '../../support/navigation';
 
 describe('language server over stdio: inlay hints', () => {
-  let workspace: ReturnType<typeof copyWorkspace>;
-  let client: LspClient | undefined;
-  const file = (relative: string) => path.join(workspace.root, relative);
+  const navigation = navigationWorkspace();
 
   /** Starts the server on the fixture workspace, waits for its scan, and opens `relative`. */
   const open = async (relative: string, options: Omit<LspClientOptions, 'workspace'> = {}) => {
-    client = await startOn(workspace.root, options);
-    return { server: client, ...await openFile(client, workspace.root, relative) };
+    const server = await navigation.start(options);
+    return { server, ...await navigation.open(relative) };
   };
   /** `line:character label`, the position given as the end of the [[marked]] snippet. */
   const expected = (text: string, hints: [string, string][]) =>
@@ -36,18 +30,10 @@ describe('language server over stdio: inlay hints', () => {
     const opened = new Map<string, { uri: string; text: string }>();
     /** Opens a file once on the shared server. */
     const shared = async (relative: string) => {
-      if (!opened.has(relative)) opened.set(relative, await openFile(client!, workspace.root, relative));
-      return { server: client!, ...opened.get(relative)! };
+      if (!opened.has(relative)) opened.set(relative, await navigation.open(relative));
+      return { server: navigation.server, ...opened.get(relative)! };
     };
-    before(async () => {
-      workspace = copyWorkspace('navigation');
-      client = await startOn(workspace.root);
-    });
-    after(() => {
-      client?.dispose();
-      client = undefined;
-      workspace.remove();
-    });
+    navigation.shared();
 
     it('after every clock trigger, one hint per regime whose clock starts there; after item dues and a waiver expiry', async () => {
       const { server, uri, text } = await shared(INCIDENT);
@@ -89,11 +75,11 @@ describe('language server over stdio: inlay hints', () => {
     });
 
     it("after a runbook's last_reviewed, its next review; after an exercise's improvement, its due", async () => {
-      const runbook = await shared('runbooks/RB-CREDENTIAL-LEAK.yaml');
+      const runbook = await shared(RUNBOOK);
       assert.deepEqual(shown(await runbook.server.inlayHints(runbook.uri)), expected(runbook.text, [
         ['last_reviewed: [[2026-02-01]]', '→ next review due Mon 1 Feb 2027 05:00 UTC, 333 d 4 h left'],
       ]));
-      const { uri, text } = await shared('tabletop/TTX-2026-01.yaml');
+      const { uri, text } = await shared(TABLETOP);
       assert.deepEqual(shown(await runbook.server.inlayHints(uri)), expected(text, [['due: [[2026-04-01]]', '→ 28 d 3 h left']]));
     });
 
@@ -113,7 +99,7 @@ describe('language server over stdio: inlay hints', () => {
       await server.close(uri);
       opened.delete(INCIDENT);
       // detected_at comes before the removed line: its place is the same as on disk.
-      const text = readFileSync(file(INCIDENT), 'utf8');
+      const text = navigation.read(INCIDENT);
       assert.equal(`${first!.position.line}:${first!.position.character} ${String(first!.label)}`,
         expected(text, [['detected_at: [[2026-03-02T09:14:00Z]]', '→ GDPR Art. 33 due Thu 5 Mar 09:14 UTC, 9 h left']])[0]);
       assert.match(String(first!.tooltip), /72 h from detected_at \(notifications\.aware_at is missing or unreadable, so the clock starts at detected_at\)/);
@@ -121,14 +107,7 @@ describe('language server over stdio: inlay hints', () => {
   });
 
   describe('on a server each', () => {
-    beforeEach(() => {
-      workspace = copyWorkspace('navigation');
-    });
-    afterEach(() => {
-      client?.dispose();
-      client = undefined;
-      workspace.remove();
-    });
+    navigation.perTest();
 
     it('counts from the cc7.asOf of the initialization options', async () => {
       const { server, uri } = await open(INCIDENT, {
@@ -145,7 +124,7 @@ describe('language server over stdio: inlay hints', () => {
 
     it('asks the client to refresh when a file changes, and the hints then show the change', async () => {
       const { server, uri } = await open(INCIDENT, { capabilities: REFRESHING });
-      const plan = file('plan/response-plan.yaml');
+      const plan = navigation.file(PLAN);
       await refreshedUntil(server, InlayHintRefreshRequest.method, async () => {
         writeFileSync(plan, readFileSync(plan, 'utf8').replace('customer_dpa_hours: 48', 'customer_dpa_hours: 72'));
         await server.filesChanged({ file: plan, type: FileChangeType.Changed });
@@ -156,8 +135,8 @@ describe('language server over stdio: inlay hints', () => {
       // No pinned now: CC7_NOW is blank, so the wall clock counts.
       const { server } = await open(INCIDENT, { capabilities: REFRESHING, env: { CC7_NOW: '' } });
       const due = new Date(Math.floor(Date.now() / 1000) * 1000 + 62_000).toISOString().replace('.000Z', 'Z');
-      const soon = file('incidents/INC-2026-003.yaml');
-      const uri = await server.open(soon, readFileSync(file(INCIDENT), 'utf8')
+      const soon = navigation.file('incidents/INC-2026-003.yaml');
+      const uri = await server.open(soon, navigation.read(INCIDENT)
         .replace('id: INC-2026-001', 'id: INC-2026-003')
         .replace('due: 2026-03-09', `due: ${due}`));
       const label = async () => (await server.inlayHints(uri)).find((hint) => String(hint.label).endsWith(' left') && !String(hint.label).includes('GDPR'))?.label;

@@ -4,47 +4,37 @@
  * read from the other documents' facts. Positions and expected places are marked by text.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Location } from 'vscode-languageserver-protocol/node';
 import { rangeOfSnippet } from '../../support/fixtures';
-import { copyWorkspace, fileUri, type LspClient } from '../../support/lsp-client';
-import { cursorAt, openFile, startOn } from '../../support/navigation';
-
-const PLAN = 'plan/response-plan.yaml';
-const INCIDENT = 'incidents/INC-2026-001.yaml';
-const CLOSED = 'incidents/INC-2026-002.yaml';
-const EVENT = 'events/EVT-2026-0001.yaml';
-const RUNBOOK = 'runbooks/RB-CREDENTIAL-LEAK.yaml';
-const TABLETOP = 'tabletop/TTX-2026-01.yaml';
+import { fileUri } from '../../support/lsp-client';
+import { CLOSED, cursorAt, EVENT, INCIDENT, navigationWorkspace, PLAN, RUNBOOK, TABLETOP } from '../../support/navigation';
 
 /** A place written as `file` and a snippet whose [[marked]] part is the range. */
 type Place = [file: string, snippet: string];
 
 describe('language server over stdio: definitions and references', () => {
   // Read-only requests: one server for the whole file; a test that edits closes what it edited.
-  let workspace: ReturnType<typeof copyWorkspace>;
-  let server: LspClient | undefined;
+  const navigation = navigationWorkspace().shared();
   const opened = new Map<string, { uri: string; text: string }>();
   const open = async (relative: string) => {
-    if (!opened.has(relative)) opened.set(relative, await openFile(server!, workspace.root, relative));
+    if (!opened.has(relative)) opened.set(relative, await navigation.open(relative));
     return opened.get(relative)!;
   };
   /** Closing an edited document puts the disk's text back at once (an edit is only checked after a pause). */
   const close = async (relative: string) => {
-    await server!.close(opened.get(relative)!.uri);
+    await navigation.server.close(opened.get(relative)!.uri);
     opened.delete(relative);
   };
 
-  const text = (relative: string) => readFileSync(path.join(workspace.root, relative), 'utf8');
   /** Places as `file line:character-line:character`, comparable in one assertion. */
   const describe_ = (location: Location) => {
     const { start, end } = location.range;
-    return `${path.relative(workspace.root, new URL(location.uri).pathname)} ${start.line}:${start.character}-${end.line}:${end.character}`;
+    return `${path.relative(navigation.root, new URL(location.uri).pathname)} ${start.line}:${start.character}-${end.line}:${end.character}`;
   };
   const places = (...marked: Place[]) => marked.map(([file, snippet]) => {
-    const range = rangeOfSnippet(text(file), snippet, `${file}: ${snippet}`);
-    return describe_({ uri: fileUri(path.join(workspace.root, file)), range });
+    const range = rangeOfSnippet(navigation.read(file), snippet, `${file}: ${snippet}`);
+    return describe_({ uri: fileUri(navigation.file(file)), range });
   });
   /** Opens `file` and asks with the cursor at the start of the [[marked]] part of `snippet`. */
   const ask = async <T>(place: Place, request: (uri: string, position: { line: number; character: number }) => Promise<T>) => {
@@ -52,21 +42,11 @@ describe('language server over stdio: definitions and references', () => {
     return request(uri, cursorAt(content, place[1]));
   };
   const definitionOf = async (place: Place) => {
-    const found = await ask(place, (uri, position) => server!.definition(uri, position));
+    const found = await ask(place, (uri, position) => navigation.server.definition(uri, position));
     return (Array.isArray(found) ? found as Location[] : found ? [found as Location] : []).map(describe_);
   };
   const referencesOf = async (place: Place, includeDeclaration: boolean) =>
-    (await ask(place, (uri, position) => server!.references(uri, position, includeDeclaration))).map(describe_);
-
-  before(async () => {
-    workspace = copyWorkspace('navigation');
-    server = await startOn(workspace.root);
-  });
-  after(() => {
-    server?.dispose();
-    server = undefined;
-    workspace.remove();
-  });
+    (await ask(place, (uri, position) => navigation.server.references(uri, position, includeDeclaration))).map(describe_);
 
   describe('go to definition', () => {
     const cases: [what: string, from: Place, to: Place][] = [
@@ -93,8 +73,8 @@ describe('language server over stdio: definitions and references', () => {
     it('answers nothing off an id, and for an id defined nowhere', async () => {
       assert.deepEqual(await definitionOf([INCIDENT, 'title: [[Leaked]] API key']), []);
       const { uri } = await open(INCIDENT);
-      await server!.replace(uri, 'runbook: [[RB-CREDENTIAL-LEAK]]', 'RB-NOWHERE');
-      assert.deepEqual(await server!.definition(uri, cursorAt(server!.text(uri), 'runbook: [[RB-NOWHERE]]')), []);
+      await navigation.server.replace(uri, 'runbook: [[RB-CREDENTIAL-LEAK]]', 'RB-NOWHERE');
+      assert.deepEqual(await navigation.server.definition(uri, cursorAt(navigation.server.text(uri), 'runbook: [[RB-NOWHERE]]')), []);
       await close(INCIDENT);
     });
   });
@@ -149,9 +129,9 @@ describe('language server over stdio: definitions and references', () => {
 
     it('reads the document asked about from the editor text, before it is saved', async () => {
       const { uri } = await open(TABLETOP);
-      await server!.replace(uri, 'role: [[legal]] }', 'incident_lead');
-      const edited = rangeOfSnippet(server!.text(uri), 'role: [[incident_lead]] }', 'edited');
-      const found = await server!.references(uri, edited.start, false);
+      await navigation.server.replace(uri, 'role: [[legal]] }', 'incident_lead');
+      const edited = rangeOfSnippet(navigation.server.text(uri), 'role: [[incident_lead]] }', 'edited');
+      const found = await navigation.server.references(uri, edited.start, false);
       await close(TABLETOP);
       assert.ok(found.map(describe_).includes(describe_({ uri, range: edited })), found.map(describe_).join('\n'));
       assert.equal(found.length, 6, 'the five uses on disk and the one just typed');
@@ -159,20 +139,20 @@ describe('language server over stdio: definitions and references', () => {
   });
 
   it('answers empty, never an error, on a document that does not parse and on a YAML file that is not CC7', async () => {
-    const broken = path.join(workspace.root, 'incidents/INC-2026-009.yaml');
-    const brokenUri = await server!.open(broken, 'apiVersion: cc7/v1\nkind: Incident\nid: [INC-2026-009\nseverity: {SEV2\n  - :\n');
-    const other = path.join(workspace.root, 'notes/ops.yaml');
-    const otherUri = await server!.open(other, 'services: [api, worker]\nowner: ops\n');
+    const broken = navigation.file('incidents/INC-2026-009.yaml');
+    const brokenUri = await navigation.server.open(broken, 'apiVersion: cc7/v1\nkind: Incident\nid: [INC-2026-009\nseverity: {SEV2\n  - :\n');
+    const other = navigation.file('notes/ops.yaml');
+    const otherUri = await navigation.server.open(other, 'services: [api, worker]\nowner: ops\n');
     const origin = { line: 2, character: 5 };
     for (const uri of [brokenUri, otherUri]) {
-      assert.deepEqual(await server!.definition(uri, origin), []);
-      assert.deepEqual(await server!.references(uri, origin, true), []);
-      assert.equal(await server!.prepareRename(uri, origin), null);
-      assert.equal(await server!.rename(uri, origin, 'INC-2026-010'), null);
-      assert.deepEqual(await server!.codeLenses(uri), []);
-      assert.deepEqual(await server!.inlayHints(uri), []);
-      assert.ok(Array.isArray(await server!.documentSymbols(uri)));
+      assert.deepEqual(await navigation.server.definition(uri, origin), []);
+      assert.deepEqual(await navigation.server.references(uri, origin, true), []);
+      assert.equal(await navigation.server.prepareRename(uri, origin), null);
+      assert.equal(await navigation.server.rename(uri, origin, 'INC-2026-010'), null);
+      assert.deepEqual(await navigation.server.codeLenses(uri), []);
+      assert.deepEqual(await navigation.server.inlayHints(uri), []);
+      assert.ok(Array.isArray(await navigation.server.documentSymbols(uri)));
     }
-    assert.deepEqual(await server!.documentSymbols(otherUri), []);
+    assert.deepEqual(await navigation.server.documentSymbols(otherUri), []);
   });
 });

@@ -6,32 +6,17 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ACME, ACME_FILES, ACME_NOW, copyAcme } from '../../support/acme';
-import { fileUri, LspClient } from '../../support/lsp-client';
+import { ACME, ACME_FILES, acmeServers } from '../../support/acme';
+import { fileUri, type LspClient } from '../../support/lsp-client';
 import { Requests, ServerCommands, type NewRecordArgs, type NewRecordResult, type RecordChoices } from '../../../server/src/protocol';
 
 describe('LSP cc7.server.newRecord', () => {
-  let client: LspClient | undefined;
-  let acme: ReturnType<typeof copyAcme> | undefined;
-
-  afterEach(async () => {
-    await client?.stop().catch(() => undefined);
-    client?.dispose();
-    client = undefined;
-    acme?.remove();
-    acme = undefined;
-  });
-
-  async function start(root = ACME, now = ACME_NOW): Promise<LspClient> {
-    client = await LspClient.start({ workspace: root, env: { CC7_NOW: now } });
-    await client.waitForPublishedUris(ACME_FILES);
-    return client;
-  }
+  const acme = acmeServers();
 
   const create = (server: LspClient, args: NewRecordArgs) => server.executeCommand<NewRecordResult>(ServerCommands.newRecord, args);
 
   it('writes the next incident of the year, detected now with the plan offset, the cursor on the incident lead', async () => {
-    const server = await start();
+    const server = await acme.start();
     const record = await create(server, { kind: 'Incident', title: 'Leaked deploy key: prod #2', severity: 'SEV2', category: 'unauthorized-access', detectionSource: 'siem-alert' });
     assert.deepEqual(record, {
       id: 'INC-2026-013',
@@ -55,14 +40,14 @@ timeline:
   });
 
   it('leaves the fields not chosen empty, the cursor on the first of them', async () => {
-    const server = await start();
+    const server = await acme.start();
     const record = await create(server, { kind: 'Incident', title: 'Stolen badge' });
     assert.equal(record.text.split('\n')[4], 'severity: ');
     assert.deepEqual(record.cursor, { line: 4, character: 10 });
   });
 
   it('numbers security events with four digits and tabletop exercises with two', async () => {
-    const server = await start();
+    const server = await acme.start();
     const event = await create(server, { kind: 'SecurityEvent', title: 'Impossible travel', detectionSource: 'siem-alert' });
     assert.equal(event.id, 'EVT-2026-0009');
     assert.equal(event.uri, fileUri(path.join(ACME, 'events', 'EVT-2026-0009.yaml')));
@@ -86,10 +71,10 @@ triage:
   });
 
   it('counts the year in the plan zone, and skips an id taken by another kind of record', async () => {
-    acme = copyAcme();
-    mkdirSync(path.join(acme.root, 'notes'));
+    const root = acme.copy();
+    mkdirSync(path.join(root, 'notes'));
     // A record of another kind already holds INC-2027-001 (duplicate-id would follow).
-    writeFileSync(path.join(acme.root, 'notes', 'odd.yaml'), `apiVersion: cc7/v1
+    writeFileSync(path.join(root, 'notes', 'odd.yaml'), `apiVersion: cc7/v1
 kind: SecurityEvent
 id: INC-2027-001
 title: Misfiled
@@ -98,21 +83,20 @@ detection_source: other
 triage: { assessed_at: 2026-12-31T10:00:00Z, assessed_by: carol@acme.io, outcome: false-positive, rationale: Test }
 `);
     // 03:00 UTC on 1 January 2027 is still 31 December 2026 in New York.
-    const server = await start(acme.root, '2027-01-01T03:00:00Z');
+    const server = await acme.start(root, '2027-01-01T03:00:00Z');
     assert.equal((await create(server, { kind: 'Incident' })).id, 'INC-2026-013');
     await server.stop();
-    client = await LspClient.start({ workspace: acme.root, env: { CC7_NOW: '2027-01-01T06:00:00Z' } });
-    await client.waitForPublishedUris(ACME_FILES + 1);
-    assert.equal((await create(client, { kind: 'Incident' })).id, 'INC-2027-002');
+    const later = await acme.start(root, '2027-01-01T06:00:00Z', ACME_FILES + 1);
+    assert.equal((await create(later, { kind: 'Incident' })).id, 'INC-2027-002');
   });
 
   it('answers null for a kind it does not create', async () => {
-    const server = await start();
+    const server = await acme.start();
     assert.equal(await server.executeCommand(ServerCommands.newRecord, { kind: 'Runbook' }), null);
   });
 
   it("offers the plan's severities and the schema's categories and detection sources", async () => {
-    const server = await start();
+    const server = await acme.start();
     assert.deepEqual(await server.request<RecordChoices>(Requests.recordChoices, { folder: fileUri(ACME) }), {
       severities: [{ id: 'SEV1', name: 'Critical' }, { id: 'SEV2', name: 'High' }, { id: 'SEV3', name: 'Medium' }, { id: 'SEV4', name: 'Low' }],
       categories: ['unauthorized-access', 'data-breach', 'malware', 'denial-of-service', 'insider-threat', 'vendor', 'availability', 'other'],

@@ -10,15 +10,8 @@ import { LSPErrorCodes, type ClientCapabilities, type TextEdit, type WorkspaceEd
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { rangeOfSnippet } from '../../support/fixtures';
-import { copyWorkspace, FileChangeType, fileUri, FULL_CAPABILITIES, type LspClient } from '../../support/lsp-client';
-import { cursorAt, openFile, startOn } from '../../support/navigation';
-
-const PLAN = 'plan/response-plan.yaml';
-const INCIDENT = 'incidents/INC-2026-001.yaml';
-const CLOSED = 'incidents/INC-2026-002.yaml';
-const EVENT = 'events/EVT-2026-0001.yaml';
-const RUNBOOK = 'runbooks/RB-CREDENTIAL-LEAK.yaml';
-const TABLETOP = 'tabletop/TTX-2026-01.yaml';
+import { FileChangeType, fileUri, FULL_CAPABILITIES } from '../../support/lsp-client';
+import { CLOSED, cursorAt, EVENT, INCIDENT, navigationWorkspace, PLAN, RUNBOOK, TABLETOP } from '../../support/navigation';
 
 /** A client whose workspace edits may rename files. */
 const MOVING: ClientCapabilities = {
@@ -26,19 +19,25 @@ const MOVING: ClientCapabilities = {
   workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
 };
 
-describe('language server over stdio: rename', () => {
-  let workspace: ReturnType<typeof copyWorkspace>;
-  let server: LspClient | undefined;
+/** A rename the server must refuse: where it is asked, the new id, and the refusal's message. */
+type Refusal = [from: [string, string], newName: string, message: string];
 
-  const file = (relative: string) => path.join(workspace.root, relative);
-  const uriOf = (relative: string) => fileUri(file(relative));
-  const textOf = (relative: string) => readFileSync(file(relative), 'utf8');
+describe('language server over stdio: rename', () => {
+  const navigation = navigationWorkspace();
+
+  const uriOf = (relative: string) => fileUri(navigation.file(relative));
   /** The edits replacing each [[marked]] snippet of a file by `newText`. */
   const edits = (relative: string, newText: string, ...snippets: string[]): TextEdit[] =>
-    snippets.map((snippet) => ({ range: rangeOfSnippet(textOf(relative), snippet, `${relative}: ${snippet}`), newText }));
+    snippets.map((snippet) => ({ range: rangeOfSnippet(navigation.read(relative), snippet, `${relative}: ${snippet}`), newText }));
   const renameAt = async (relative: string, snippet: string, newName: string) => {
-    const { uri, text } = await openFile(server!, workspace.root, relative);
-    return server!.rename(uri, cursorAt(text, snippet), newName);
+    const { uri, text } = await navigation.open(relative);
+    return navigation.server.rename(uri, cursorAt(text, snippet), newName);
+  };
+  /** Each rename is refused with exactly its message. */
+  const assertRefused = async (refusals: Refusal[]) => {
+    for (const [[relative, snippet], newName, message] of refusals) {
+      await assert.rejects(renameAt(relative, snippet, newName), { code: LSPErrorCodes.RequestFailed, message }, `${snippet} → ${newName}`);
+    }
   };
   /** Applies plain changes to the files on disk, as an editor saving them would. */
   const applyToDisk = (edit: WorkspaceEdit) => {
@@ -50,17 +49,10 @@ describe('language server over stdio: rename', () => {
   };
 
   describe('on a fresh server each', () => {
-    beforeEach(() => {
-      workspace = copyWorkspace('navigation');
-    });
-    afterEach(() => {
-      server?.dispose();
-      server = undefined;
-      workspace.remove();
-    });
+    navigation.perTest();
 
     it('renames a document id in every file that writes it, and moves the file named after it', async () => {
-      server = await startOn(workspace.root, { capabilities: MOVING });
+      await navigation.start({ capabilities: MOVING });
       assert.deepEqual(await renameAt(INCIDENT, 'runbook: [[RB-CREDENTIAL-LEAK]]', 'RB-LEAKED-CREDENTIAL'), {
         documentChanges: [
           // The open incident is edited at its version; files not open are edited by URI.
@@ -73,7 +65,7 @@ describe('language server over stdio: rename', () => {
     });
 
     it('renames a role across the workspace; applied, the workspace finds every use under the new id', async () => {
-      server = await startOn(workspace.root);
+      const server = await navigation.start();
       const edit = await renameAt(PLAN, '  [[legal]]: { title', 'legal_counsel');
       assert.deepEqual(edit, {
         changes: {
@@ -85,24 +77,16 @@ describe('language server over stdio: rename', () => {
       });
       applyToDisk(edit!);
       await server.close(uriOf(PLAN));
-      await server.filesChanged(...[INCIDENT, CLOSED, TABLETOP].map((relative) => ({ file: file(relative), type: FileChangeType.Changed as FileChangeType })));
-      const { uri, text } = await openFile(server, workspace.root, PLAN);
+      await server.filesChanged(...[INCIDENT, CLOSED, TABLETOP].map((relative) => ({ file: navigation.file(relative), type: FileChangeType.Changed as FileChangeType })));
+      const { uri, text } = await navigation.open(PLAN);
       const found = await server.references(uri, cursorAt(text, '  [[legal_counsel]]: { title'), true);
-      assert.deepEqual(found.map(({ uri: where }) => path.relative(workspace.root, URI.parse(where).fsPath)),
+      assert.deepEqual(found.map(({ uri: where }) => path.relative(navigation.root, URI.parse(where).fsPath)),
         [INCIDENT, INCIDENT, CLOSED, PLAN, TABLETOP]);
     });
   });
 
   describe('on one server (these requests change nothing)', () => {
-    before(async () => {
-      workspace = copyWorkspace('navigation');
-      server = await startOn(workspace.root);
-    });
-    after(() => {
-      server?.dispose();
-      server = undefined;
-      workspace.remove();
-    });
+    navigation.shared();
 
     it('edits by URI and moves no file when the client cannot rename files', async () => {
       assert.deepEqual(await renameAt(EVENT, 'incident: [[INC-2026-001]]', 'INC-2026-101'), {
@@ -132,39 +116,33 @@ describe('language server over stdio: rename', () => {
     });
 
     it('refuses a new id that is taken in its namespace, saying by what', async () => {
-      const refusals: [from: [string, string], newName: string, message: string][] = [
+      await assertRefused([
         [[RUNBOOK, 'id: [[RB-CREDENTIAL-LEAK]]'], 'INC-2026-002', 'INC-2026-002 is already the id of the Incident in INC-2026-002.yaml: choose another document id'],
         [[INCIDENT, 'target: [[REM-2]]'], 'REM-1', 'REM-1 is already an item of this document: choose another item id'],
         [[INCIDENT, 'decided_by: [[legal]]'], 'incident_lead', 'incident_lead is already a role of the plan: choose another role id'],
         [[EVENT, 'severity: [[SEV2]]'], 'SEV1', 'SEV1 is already a severity level of the plan: choose another severity id'],
-      ];
-      for (const [[relative, snippet], newName, message] of refusals) {
-        await assert.rejects(renameAt(relative, snippet, newName), { code: LSPErrorCodes.RequestFailed, message }, `${snippet} → ${newName}`);
-      }
+      ]);
     });
 
     it('refuses a malformed new id, saying how ids of its kind are written', async () => {
-      const refusals: [from: [string, string], newName: string, message: string][] = [
+      await assertRefused([
         [[EVENT, 'incident: [[INC-2026-001]]'], 'inc-2026-101', '"inc-2026-101" is not a valid document id: write capitals, digits and dashes such as INC-2026-014'],
         [[INCIDENT, '{ id: [[REM-1]], action'], 'REM 3', '"REM 3" is not a valid item id: write capitals, digits and dashes such as REM-1'],
         [[PLAN, '  [[legal]]: { title'], 'Legal-Counsel', '"Legal-Counsel" is not a valid role id: write snake_case such as incident_lead'],
         [[PLAN, '- id: [[SEV1]]'], 'SEV 1', '"SEV 1" is not a valid severity id: write letters, digits, _ or - such as SEV1'],
-      ];
-      for (const [[relative, snippet], newName, message] of refusals) {
-        await assert.rejects(renameAt(relative, snippet, newName), { code: LSPErrorCodes.RequestFailed, message }, `${snippet} → ${newName}`);
-      }
+      ]);
     });
 
     it('prepares a rename on exactly the id (quotes left out), and on nothing else', async () => {
-      const { uri, text } = await openFile(server!, workspace.root, INCIDENT);
-      assert.deepEqual(await server!.prepareRename(uri, cursorAt(text, 'runbook: RB-CRED[[]]ENTIAL-LEAK')), {
+      const { uri, text } = await navigation.open(INCIDENT);
+      assert.deepEqual(await navigation.server.prepareRename(uri, cursorAt(text, 'runbook: RB-CRED[[]]ENTIAL-LEAK')), {
         range: rangeOfSnippet(text, 'runbook: [[RB-CREDENTIAL-LEAK]]', 'id'),
         placeholder: 'RB-CREDENTIAL-LEAK',
       });
-      assert.equal(await server!.prepareRename(uri, cursorAt(text, 'title: [[Leaked]] API key')), null);
-      await server!.replace(uri, 'severity: [[SEV2]]', '"SEV2"');
-      assert.deepEqual(await server!.prepareRename(uri, cursorAt(server!.text(uri), 'severity: "[[SEV2]]"')), {
-        range: rangeOfSnippet(server!.text(uri), 'severity: "[[SEV2]]"', 'quoted id'),
+      assert.equal(await navigation.server.prepareRename(uri, cursorAt(text, 'title: [[Leaked]] API key')), null);
+      await navigation.server.replace(uri, 'severity: [[SEV2]]', '"SEV2"');
+      assert.deepEqual(await navigation.server.prepareRename(uri, cursorAt(navigation.server.text(uri), 'severity: "[[SEV2]]"')), {
+        range: rangeOfSnippet(navigation.server.text(uri), 'severity: "[[SEV2]]"', 'quoted id'),
         placeholder: 'SEV2',
       });
     });

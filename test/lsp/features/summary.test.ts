@@ -15,8 +15,7 @@ describe('LSP cc7/workspaceSummary', () => {
   let scratch: { remove: () => void }[] = [];
 
   afterEach(async () => {
-    await client?.stop().catch(() => undefined);
-    client?.dispose();
+    await client?.end();
     client = undefined;
     for (const dir of scratch) dir.remove();
     scratch = [];

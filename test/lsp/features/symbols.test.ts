@@ -2,12 +2,10 @@
  * Document symbols (the outline) and workspace symbols over stdio, on the fixture workspace.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol/node';
 import { rangeOfSnippet } from '../../support/fixtures';
-import { copyWorkspace, fileUri, type LspClient } from '../../support/lsp-client';
-import { openFile, startOn } from '../../support/navigation';
+import { fileUri } from '../../support/lsp-client';
+import { CLOSED, INCIDENT, navigationWorkspace, PLAN } from '../../support/navigation';
 
 const KIND_NAMES = new Map(Object.entries(SymbolKind).map(([name, value]) => [value as number, name]));
 
@@ -23,22 +21,11 @@ const lineRange = (range: Range) => `${range.start.line}:${range.start.character
 
 describe('language server over stdio: symbols', () => {
   // Read-only requests: one server for the whole file.
-  let workspace: ReturnType<typeof copyWorkspace>;
-  let server: LspClient | undefined;
-
-  before(async () => {
-    workspace = copyWorkspace('navigation');
-    server = await startOn(workspace.root);
-  });
-  after(() => {
-    server?.dispose();
-    server = undefined;
-    workspace.remove();
-  });
+  const navigation = navigationWorkspace().shared();
 
   it('outlines an incident: the record, its sections, and their items by id, time or regime', async () => {
-    const { uri } = await openFile(server!, workspace.root, 'incidents/INC-2026-001.yaml');
-    assert.deepEqual(outline(await server!.documentSymbols(uri)), [
+    const { uri } = await navigation.open(INCIDENT);
+    assert.deepEqual(outline(await navigation.server.documentSymbols(uri)), [
       'INC-2026-001 (Event) Incident: Leaked API key used against the billing API',
       '  triage (Object)',
       '  roles (Object)',
@@ -62,8 +49,8 @@ describe('language server over stdio: symbols', () => {
   });
 
   it('gives each symbol the whole entry as its range and just its key or id as its selection', async () => {
-    const { uri, text } = await openFile(server!, workspace.root, 'incidents/INC-2026-001.yaml');
-    const [root] = await server!.documentSymbols(uri);
+    const { uri, text } = await navigation.open(INCIDENT);
+    const [root] = await navigation.server.documentSymbols(uri);
     const lines = text.split('\n');
     // The whole document, up to the last character of its last entry.
     assert.equal(lineRange(root!.range), `0:0-${lines.length - 2}:${lines[lines.length - 2]!.length}`);
@@ -80,8 +67,8 @@ describe('language server over stdio: symbols', () => {
   });
 
   it('outlines the plan by its organization, with its roles and severity levels', async () => {
-    const { uri } = await openFile(server!, workspace.root, 'plan/response-plan.yaml');
-    assert.deepEqual(outline(await server!.documentSymbols(uri)), [
+    const { uri } = await navigation.open(PLAN);
+    assert.deepEqual(outline(await navigation.server.documentSymbols(uri)), [
       'Example Corp (Namespace) ResponsePlan',
       '  approved (Object)',
       '  reviews (Array)',
@@ -99,7 +86,7 @@ describe('language server over stdio: symbols', () => {
   });
 
   it('finds every record by id and title: substring matches first, then other subsequences, ignoring case', async () => {
-    const names = async (query: string) => (await server!.workspaceSymbols(query)).map((symbol) => symbol.name);
+    const names = async (query: string) => (await navigation.server.workspaceSymbols(query)).map((symbol) => symbol.name);
     assert.deepEqual(await names('leak'), [
       'INC-2026-001 Leaked API key used against the billing API',
       'RB-CREDENTIAL-LEAK Leaked or compromised credential',
@@ -114,9 +101,9 @@ describe('language server over stdio: symbols', () => {
   });
 
   it("locates a workspace symbol at the record's id, with its kind", async () => {
-    const file = path.join(workspace.root, 'incidents/INC-2026-002.yaml');
-    const text = readFileSync(file, 'utf8');
-    assert.deepEqual(await server!.workspaceSymbols('phishing'), [{
+    const file = navigation.file(CLOSED);
+    const text = navigation.read(CLOSED);
+    assert.deepEqual(await navigation.server.workspaceSymbols('phishing'), [{
       name: 'INC-2026-002 Phishing of the finance team',
       kind: SymbolKind.Event,
       containerName: 'Incident',

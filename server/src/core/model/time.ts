@@ -121,18 +121,28 @@ function validWallTime(f: { year: number; month: number; day: number; hour: numb
  * shortened or lengthened by a DST change still ends at its real midnight.
  */
 export function endOfLocalDay(isoDate: unknown, zone: string): number | undefined {
-  if (typeof isoDate !== 'string') return undefined;
-  const key = `${isoDate}|${zone}`;
-  if (!endOfDayCache.has(key)) {
-    // Zone arithmetic is costly and the same due dates recur across a workspace.
-    if (endOfDayCache.size >= END_OF_DAY_CACHE_SIZE) endOfDayCache.clear();
-    endOfDayCache.set(key, computeEndOfLocalDay(isoDate, zone));
-  }
-  return endOfDayCache.get(key);
+  // The same due dates recur across a workspace.
+  return typeof isoDate === 'string' ? cachedEndOfLocalDay(isoDate, zone) : undefined;
 }
 
-const END_OF_DAY_CACHE_SIZE = 10_000;
-const endOfDayCache = new Map<string, number | undefined>();
+/**
+ * Remembers what `compute` gives for a text in a zone, for the last up to 10,000 pairs (then it
+ * starts over): zone arithmetic is costly, and the same dates and timestamps recur.
+ */
+function memoInZone<T>(compute: (text: string, zone: string) => T): (text: string, zone: string) => T {
+  const cache = new Map<string, T>();
+  return (text, zone) => {
+    const key = `${text}|${zone}`;
+    if (!cache.has(key)) {
+      if (cache.size >= ZONE_CACHE_SIZE) cache.clear();
+      cache.set(key, compute(text, zone));
+    }
+    return cache.get(key) as T;
+  };
+}
+
+const ZONE_CACHE_SIZE = 10_000;
+const cachedEndOfLocalDay = memoInZone(computeEndOfLocalDay);
 
 function computeEndOfLocalDay(isoDate: string, zone: string): number | undefined {
   const day = localDay(isoDate, zone);
@@ -216,17 +226,11 @@ export function formatTimestamp(ms: number, zone: string): string {
  * it is read as. Undefined for anything else.
  */
 export function withZoneOffset(text: string, zone: string): string | undefined {
-  const key = `${text}|${zone}`;
-  if (!offsetCache.has(key)) {
-    // Zone arithmetic is costly, and a file's quick fixes are asked for again at every cursor move.
-    if (offsetCache.size >= OFFSET_CACHE_SIZE) offsetCache.clear();
-    offsetCache.set(key, computeWithZoneOffset(text, zone));
-  }
-  return offsetCache.get(key);
+  // A file's quick fixes are asked for again at every cursor move.
+  return cachedWithZoneOffset(text, zone);
 }
 
-const OFFSET_CACHE_SIZE = 10_000;
-const offsetCache = new Map<string, string | undefined>();
+const cachedWithZoneOffset = memoInZone(computeWithZoneOffset);
 
 function computeWithZoneOffset(text: string, zone: string): string | undefined {
   const read = parseInstant(text, zone);

@@ -1,6 +1,6 @@
 import { getIn, records, text } from '../model/data';
 import { evaluateNotificationClocks, notificationPlanFrom } from '../deadlines';
-import type { Report, Rule } from './rule';
+import { planPartsFor, type Report, type Rule } from './rule';
 import { todo } from './support/placeholders';
 import { clockReport } from './support/notification';
 
@@ -15,7 +15,7 @@ export const notificationDeadline: Rule = {
   defaultSeverity: 'error',
   description: 'A notification regime that applies has no timely notice or recorded decision (SPEC 2.4).',
   criteria: 'CC7.4, CC2.3',
-  reads: { plan: (facts) => (facts.kind === 'Incident' ? ['zone', 'calendar', 'regimes'] : []) },
+  reads: { plan: planPartsFor(['Incident'], ['zone', 'calendar', 'regimes']) },
   checkDocument(doc, context): Report[] {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const { now } = context;

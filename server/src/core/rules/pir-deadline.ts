@@ -1,6 +1,6 @@
 import { getIn, isPresent } from '../model/data';
 import { formatDuration, formatInstant, localDate, parseInstant } from '../model/time';
-import type { Rule } from './rule';
+import { planPartsFor, type Rule } from './rule';
 import { reviewDeadline } from './support/lifecycle';
 
 const HELD_AT = ['post_incident_review', 'held_at'];
@@ -16,7 +16,7 @@ export const pirDeadline: Rule = {
   defaultSeverity: 'error',
   description: 'The severity requires a post-incident review and it is overdue, or was held late.',
   criteria: 'CC7.5',
-  reads: { plan: (facts) => (facts.kind === 'Incident' ? ['path', 'zone', 'calendar', 'severity'] : []) },
+  reads: { plan: planPartsFor(['Incident'], ['path', 'zone', 'calendar', 'severity']) },
   checkDocument(doc, context) {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const deadline = reviewDeadline(doc.data, context.plan);

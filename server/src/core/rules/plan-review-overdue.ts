@@ -1,7 +1,7 @@
 import { isRecord, list, text } from '../model/data';
 import type { TrackedNow } from '../model/horizon';
 import { formatInstant, resolveZone } from '../model/time';
-import type { Report, Rule } from './rule';
+import { planPartsFor, type Report, type Rule } from './rule';
 import { interval, intervalDays, parseDoneAt, wholeDays, type DoneAt } from './support/program-hygiene';
 
 /**
@@ -14,7 +14,7 @@ export const planReviewOverdue: Rule = {
   defaultSeverity: 'warning',
   description: 'The latest plan review is older than review_interval_days (default 365), or the plan has no approval.',
   criteria: 'CC7.4',
-  reads: { plan: (facts) => (facts.kind === 'ResponsePlan' ? ['path'] : []) },
+  reads: { plan: planPartsFor(['ResponsePlan'], ['path']) },
   checkDocument(doc, context) {
     if (doc.kind !== 'ResponsePlan' || !doc.data) return [];
     // A second plan is reported by plan-missing and governs nothing: its reviews do not matter.

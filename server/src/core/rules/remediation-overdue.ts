@@ -1,8 +1,8 @@
 import { zoneOf } from '../model/plan';
 import { isPresent, record } from '../model/data';
 import { formatInstant, parseDue } from '../model/time';
-import type { DocumentContext, Report, Rule } from './rule';
-import { itemName, OPEN_STATUSES, trackedItems, type TrackedItem } from './support/tracking';
+import { type DocumentContext, planPartsFor, type Report, type Rule } from './rule';
+import { itemName, itemSubject, OPEN_STATUSES, trackedItems, type TrackedItem } from './support/tracking';
 
 const RISK_ACCEPTANCE_KEYS = ['by', 'at', 'rationale'] as const;
 
@@ -16,7 +16,7 @@ export const remediationOverdue: Rule = {
   defaultSeverity: 'error',
   description: 'A remediation item past its due date and still open; done without completed_at; risk-accepted without risk_acceptance.',
   criteria: 'CC7.5',
-  reads: { plan: (facts) => (facts.kind === 'Incident' || facts.kind === 'TabletopExercise' ? ['zone'] : []) },
+  reads: { plan: planPartsFor(['Incident', 'TabletopExercise'], ['zone']) },
   checkDocument(doc, context) {
     return trackedItems(doc).flatMap((item) => [...overdue(item, context), ...unproven(item)]);
   },
@@ -33,7 +33,7 @@ function overdue(item: TrackedItem, context: DocumentContext): Report[] {
     path: [...item.path, 'due'],
     message: `${itemName(item)} was due ${when} and is still ${item.status}, ${context.now.formatDistance(due.ms)} overdue: `
       + 'finish it and set status: done with completed_at, or move its due date with a reason',
-    ...subject(item),
+    ...itemSubject(item),
   }];
 }
 
@@ -43,7 +43,7 @@ function unproven(item: TrackedItem): Report[] {
     return [{
       path: [...item.path, 'status'],
       message: `${name} is done but has no completed_at: add completed_at (when it was finished) and evidence an auditor can check`,
-      ...subject(item),
+      ...itemSubject(item),
     }];
   }
   if (item.status === 'risk-accepted') {
@@ -53,13 +53,9 @@ function unproven(item: TrackedItem): Report[] {
       return [{
         path: [...item.path, 'status'],
         message: `${name} is risk-accepted but lacks ${missing.join(', ')}: record who accepted the risk (by), when (at) and why (rationale)`,
-        ...subject(item),
+        ...itemSubject(item),
       }];
     }
   }
   return [];
-}
-
-function subject(item: TrackedItem): { subject?: string } {
-  return item.id ? { subject: item.id } : {};
 }

@@ -1,9 +1,9 @@
 import { getIn, isPresent, list, strings, text, yamlPath } from '../model/data';
-import type { DocumentContext, Report, Rule } from './rule';
+import { type DocumentContext, planPartsFor, type Report, type Rule } from './rule';
 import type { Cc7Document } from '../model/document';
 import { formatPath } from '../model/schemas';
 import { nearest } from '../model/suggest';
-import { itemAnchor, itemName, itemNoun, trackedItems, trackingValues, type TrackedItem } from './support/tracking';
+import { itemAnchor, itemName, itemNoun, itemSubject, trackedItems, trackingValues, type TrackedItem } from './support/tracking';
 
 /** What tracks an item to completion; every item needs all three, whatever its status. */
 const TRACKING_KEYS = ['owner', 'due', 'ticket'] as const;
@@ -20,7 +20,7 @@ export const remediationUntracked: Rule = {
   defaultSeverity: 'warning',
   description: 'A remediation or improvement item without owner, due date or ticket; a review action item that is not a remediation id.',
   criteria: 'CC7.4, CC7.5',
-  reads: { plan: (facts) => (facts.kind === 'Incident' ? ['severity'] : []) },
+  reads: { plan: planPartsFor(['Incident'], ['severity']) },
   checkDocument(doc, context) {
     if (doc.kind !== 'Incident' && doc.kind !== 'TabletopExercise') return [];
     const severity = doc.kind === 'Incident' && doc.data?.status === 'closed' ? 'error' : undefined;
@@ -51,7 +51,7 @@ function untracked(doc: Cc7Document, item: TrackedItem, context: DocumentContext
   return [{
     path: itemAnchor(item),
     message: `${noun[0].toUpperCase()}${noun.slice(1)} ${itemName(item)} has no ${joinOr(missing)}: add ${wanted}, so that an auditor can trace it to completion`,
-    ...(item.id ? { subject: item.id } : {}),
+    ...itemSubject(item),
     fix: { item: item.path, missing },
   }];
 }

@@ -78,6 +78,11 @@ export interface RuleReads {
   firstDocument?: boolean;
 }
 
+/** A `RuleReads.plan` for a rule that reads these parts of the plan for documents of these kinds, and none for others. */
+export function planPartsFor(kinds: readonly Kind[], parts: readonly PlanPart[]): (facts: DocumentFacts) => readonly PlanPart[] {
+  return (facts) => (facts.kind !== undefined && kinds.includes(facts.kind) ? parts : []);
+}
+
 /**
  * One quick fix of the finding's own document. It writes through an editor rather than
  * returning text edits, so that the fixes of one file can share an editor ("fix all") and

@@ -1,7 +1,7 @@
 import { zoneOf } from '../model/plan';
 import { text } from '../model/data';
 import { formatInstant } from '../model/time';
-import type { Rule } from './rule';
+import { planPartsFor, type Rule } from './rule';
 import { runbookReview, wholeDays } from './support/program-hygiene';
 
 /**
@@ -13,7 +13,7 @@ export const runbookReviewOverdue: Rule = {
   defaultSeverity: 'warning',
   description: "A runbook's last_reviewed is older than its review_interval_days (default 365).",
   criteria: 'CC7.4',
-  reads: { plan: (facts) => (facts.kind === 'Runbook' ? ['zone'] : []) },
+  reads: { plan: planPartsFor(['Runbook'], ['zone']) },
   checkDocument(doc, context) {
     if (doc.kind !== 'Runbook' || !doc.data) return [];
     const data = doc.data;

@@ -2,7 +2,7 @@ import { zoneOf } from '../model/plan';
 import { list, record } from '../model/data';
 import type { TrackedNow } from '../model/horizon';
 import { formatDuration, formatInstant, parseInstant } from '../model/time';
-import type { Report, Rule } from './rule';
+import { planPartsFor, type Report, type Rule } from './rule';
 import { formatPath } from '../model/schemas';
 import { chainStamps, instantsIn, type Stamp } from './support/lifecycle';
 
@@ -16,7 +16,7 @@ export const timelineOrder: Rule = {
   defaultSeverity: 'warning',
   description: 'Timeline entries out of time order, the detection-to-closure chain broken, or a time in the future.',
   criteria: 'CC7.4',
-  reads: { plan: (facts) => (facts.kind === 'Incident' ? ['zone'] : []) },
+  reads: { plan: planPartsFor(['Incident'], ['zone']) },
   checkDocument(doc, context) {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const zone = zoneOf(context.plan);

@@ -13,6 +13,13 @@ export async function cc7Api(): Promise<Cc7Api> {
   return (await cc7Extension().activate()) as Cc7Api;
 }
 
+/** The API once its summary shows the six open incidents of examples/acme: the server has the workspace. */
+export async function cc7ApiOnAcme(): Promise<Cc7Api> {
+  const api = await cc7Api();
+  await waitForSummary(api, (summary) => summary.counts.open === 6, 'the six open incidents of examples/acme');
+  return api;
+}
+
 /** Resolves with the first summary (the current one, or one to come) that `done` accepts; rejects after `timeoutMs`. */
 export function waitForSummary(api: Cc7Api, done: (summary: WorkspaceSummary) => boolean, description: string, timeoutMs = 30_000): Promise<WorkspaceSummary> {
   return new Promise((resolve, reject) => {

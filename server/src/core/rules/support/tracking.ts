@@ -50,6 +50,11 @@ export function itemName(item: TrackedItem): string {
   return item.id ?? `${item.section}[${item.index}]`;
 }
 
+/** A report's `subject` for a finding about the item: its id (what a waiver's target names), when it has one. */
+export function itemSubject(item: TrackedItem): { subject?: string } {
+  return item.id ? { subject: item.id } : {};
+}
+
 /** Where a finding about the whole item sits: the id value, or the item itself when it has none. */
 export function itemAnchor(item: TrackedItem): YamlPath {
   return item.id ? [...item.path, 'id'] : item.path;
