@@ -176,12 +176,12 @@ export interface BundleSecret extends SecretHit {
 
 type ExportWritten = Extract<ExportResult, { status: 'written' }>;
 
-/** What `ServerCommands.exportBundle` answers: the export's own result, files as URIs; `failed` for what `cc7 export` reports as a usage or I/O error. */
+/** What `ServerCommands.exportBundle` answers: the export's own result, files as URIs; `error` for what `cc7 export` reports as a usage or I/O error. */
 export type ExportBundleResult =
   | (Omit<ExportWritten, 'out'> & { uri: string })
   | { status: 'blocked-by-secrets'; secrets: BundleSecret[] }
   | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  | { status: 'error'; message: string };
 
 /** `ServerCommands.verifyBundle`'s one argument. */
 export interface VerifyBundleArgs {
@@ -191,5 +191,5 @@ export interface VerifyBundleArgs {
   allowedSigners?: string;
 }
 
-/** What `ServerCommands.verifyBundle` answers. */
-export type VerifyBundleResult = VerifyResult | { status: 'cancelled' } | { status: 'failed'; message: string };
+/** What `ServerCommands.verifyBundle` answers: verify's own result (`verified` or `failed`), or `error` for what `cc7 verify` reports as a usage or I/O error. */
+export type VerifyBundleResult = VerifyResult | { status: 'cancelled' } | { status: 'error'; message: string };

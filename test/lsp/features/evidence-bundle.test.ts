@@ -115,7 +115,7 @@ describe('LSP cc7.server.exportBundle and verifyBundle', () => {
     const zip = path.join(out, 'existing.zip');
     writeFileSync(zip, 'not a bundle');
     const { result: kept } = await exportBundle({ out: fileUri(zip) });
-    assert.equal(kept.status, 'failed');
+    assert.deepEqual(kept, { status: 'error', message: `${zip} exists: pass --force to replace it` });
     assert.equal(readFileSync(zip, 'utf8'), 'not a bundle');
     const { result: replaced } = await exportBundle({ out: fileUri(zip), force: true });
     assert.equal(replaced.status, 'written');
@@ -124,7 +124,7 @@ describe('LSP cc7.server.exportBundle and verifyBundle', () => {
 
   it('refuses a folder that is not a workspace folder', async () => {
     const { result } = await exportBundle({ folder: fileUri(out), out: fileUri(path.join(out, 'x.zip')) });
-    assert.deepEqual(result, { status: 'failed', message: `${out} is not a workspace folder.` });
+    assert.deepEqual(result, { status: 'error', message: `${out} is not a workspace folder.` });
   });
 
   it('verifies the zip it wrote, and names the changed entry of a tampered copy', async () => {
@@ -144,7 +144,7 @@ describe('LSP cc7.server.exportBundle and verifyBundle', () => {
     assert.ok(!readFileSync(tampered).equals(bytes));
     const { result: bad } = await verifyBundle({ file: fileUri(tampered) });
     assert.equal(bad.status, 'failed');
-    if (bad.status !== 'failed' || !('changed' in bad)) return;
+    if (bad.status !== 'failed') return;
     assert.deepEqual([bad.changed, bad.missing, bad.extra], [['incidents/INC-2026-011.html'], [], []]);
   });
 });

@@ -47,9 +47,9 @@ export const evidenceBundleFeature: Feature = {
 };
 
 async function exportCommand(args: Partial<ExportBundleArgs> | undefined, state: ServerState, run: CommandRun): Promise<ExportBundleResult> {
-  if (typeof args?.out !== 'string') return { status: 'failed', message: 'Export needs the file URI of the zip to write (out).' };
+  if (typeof args?.out !== 'string') return { status: 'error', message: 'Export needs the file URI of the zip to write (out).' };
   const folder = state.folder(args.folder);
-  if (!folder) return { status: 'failed', message: args.folder ? `${URI.parse(args.folder).fsPath} is not a workspace folder.` : 'Open a workspace folder to export.' };
+  if (!folder) return { status: 'error', message: args.folder ? `${URI.parse(args.folder).fsPath} is not a workspace folder.` : 'Open a workspace folder to export.' };
   const out = URI.parse(args.out).fsPath;
   return bundleTask(run, 'Exporting the evidence bundle', async (progress) => {
     const result = await exportBundle(
@@ -69,7 +69,7 @@ async function exportCommand(args: Partial<ExportBundleArgs> | undefined, state:
 }
 
 function verifyCommand(args: Partial<VerifyBundleArgs> | undefined, run: CommandRun): Promise<VerifyBundleResult> {
-  if (typeof args?.file !== 'string') return Promise.resolve({ status: 'failed', message: 'Verify needs the file URI of the zip (file).' });
+  if (typeof args?.file !== 'string') return Promise.resolve({ status: 'error', message: 'Verify needs the file URI of the zip (file).' });
   const options = {
     file: URI.parse(args.file).fsPath,
     allowedSigners: typeof args.allowedSigners === 'string' ? URI.parse(args.allowedSigners).fsPath : undefined,
@@ -77,13 +77,13 @@ function verifyCommand(args: Partial<VerifyBundleArgs> | undefined, run: Command
   return bundleTask(run, 'Verifying the evidence bundle', (progress) => verifyBundle(options, progress.verify, () => run.token.isCancellationRequested));
 }
 
-/** Runs an export or verify with its progress begun and ended; what the CLI reports as a usage or I/O error is the answer `failed`. */
-async function bundleTask<R>(run: CommandRun, title: string, task: (progress: BundleProgress) => Promise<R>): Promise<R | { status: 'failed'; message: string }> {
+/** Runs an export or verify with its progress begun and ended; what the CLI reports as a usage or I/O error is the answer `error`. */
+async function bundleTask<R>(run: CommandRun, title: string, task: (progress: BundleProgress) => Promise<R>): Promise<R | { status: 'error'; message: string }> {
   const progress = new BundleProgress(run.progress, title);
   try {
     return await task(progress);
   } catch (error) {
-    if (error instanceof BundleError) return { status: 'failed', message: error.message };
+    if (error instanceof BundleError) return { status: 'error', message: error.message };
     throw error;
   } finally {
     progress.done();
