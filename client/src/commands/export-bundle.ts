@@ -31,11 +31,12 @@ const SECRETS_SHOWN = 5;
  * Resolves with the server's answer; undefined when the user cancels a question.
  */
 export async function exportEvidenceBundle(ctx: Ctx, client: LanguageClient, given: ExportBundleOptions = {}): Promise<ExportBundleResult | undefined> {
-  const folder = given.folder ? vscode.workspace.getWorkspaceFolder(given.folder) : await pickFolder('The workspace folder to export');
-  if (!folder) {
+  if (!vscode.workspace.workspaceFolders?.length) {
     void ctx.notify('info', 'cc7: open the folder that holds your CC7 records to export its evidence bundle.');
     return undefined;
   }
+  const folder = given.folder ? vscode.workspace.getWorkspaceFolder(given.folder) : await pickFolder('The workspace folder to export');
+  if (!folder) return undefined;
   const period = given.period ?? await pickPeriod(client, folder);
   if (period === undefined) return undefined;
   const out = given.out ?? await vscode.window.showSaveDialog({
@@ -55,7 +56,7 @@ export async function exportEvidenceBundle(ctx: Ctx, client: LanguageClient, giv
 }
 
 /** `cc7-evidence-2026-01-01_2026-12-31.zip`: the period, safe in a file name everywhere. */
-export function defaultFileName(period: string): string {
+function defaultFileName(period: string): string {
   return `cc7-evidence-${period.replace('..', '_').replace(/[^A-Za-z0-9._-]+/g, '-')}.zip`;
 }
 
@@ -78,7 +79,7 @@ async function runExport(ctx: Ctx, client: LanguageClient, args: ExportBundleArg
         if (choice === OPEN_INDEX) return openBundleIndex(ctx, out, result.sha256);
         if (choice === REVEAL) return vscode.commands.executeCommand('revealFileInOS', out);
         return undefined;
-      });
+      }).then(undefined, (error: unknown) => ctx.notify('error', `cc7: cannot open ${name}: ${error instanceof Error ? error.message : String(error)}`));
       return result;
     }
     case 'blocked-by-secrets':

@@ -7,7 +7,7 @@
  * changed in a tampered copy.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -66,6 +66,15 @@ describe('evidence bundle commands', () => {
     return seen.promise;
   }
 
+  /** `cc7 export --workspace <the workspace> ...args` with the extension's own CLI bundle. */
+  function cc7Export(args: string[]): void {
+    const cli = path.join(cc7Extension().extensionPath, 'dist', 'cli.js');
+    const run = spawnSync(process.execPath, [cli, 'export', '--workspace', workspaceFile('.').fsPath, ...args],
+      // Desktop VS Code's extension host runs in Electron: it is node only with ELECTRON_RUN_AS_NODE.
+      { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    assert.equal(run.status, 0, run.stderr);
+  }
+
   const exportBundle = (options: { period?: string; out?: vscode.Uri } = {}) =>
     vscode.commands.executeCommand<ExportBundleResult | undefined>('cc7.exportEvidenceBundle', options);
   const written = (result: ExportBundleResult | undefined): Written => {
@@ -105,12 +114,8 @@ describe('evidence bundle commands', () => {
     assert.match(shown.at(-1)!.message, /^Wrote .*editor\.zip, 2026-01-01\.\.2026-12-31 as of 2026-11-26T12:00:00Z: 12 incidents, 8 security events, 2 tabletop exercises; 3 errors, 2 warnings, \d+ gaps\.$/);
     assert.deepEqual(shown.at(-1)!.items, ['Open index.html', 'Reveal in Folder']);
 
-    const cli = path.join(cc7Extension().extensionPath, 'dist', 'cli.js');
     const cliZip = path.join(out, 'cli.zip');
-    const run = spawnSync(process.execPath, [cli, 'export', '--workspace', workspaceFile('.').fsPath, '--out', cliZip, '--period', result.period.text, '--as-of', result.asOf],
-      // Desktop VS Code's extension host runs in Electron: it is node only with ELECTRON_RUN_AS_NODE.
-      { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-    assert.equal(run.status, 0, run.stderr);
+    cc7Export(['--out', cliZip, '--period', result.period.text, '--as-of', result.asOf]);
     assert.ok(readFileSync(zip.fsPath).equals(readFileSync(cliZip)), 'the command and the CLI wrote different bytes');
   });
 
@@ -214,5 +219,26 @@ describe('evidence bundle commands', () => {
     assert.equal(bad.status, 'failed');
     assert.match(shown.at(-1)!.message, /tampered\.zip FAILED verification: changed incidents\/INC-2026-011\.html\.$/);
     assert.ok(existsSync(tampered));
+  });
+
+  it('a signed bundle: "Check Signer…" checks its signer against the allowed signers picked', async () => {
+    const key = path.join(out, 'alice');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice@test.io', '-f', key]);
+    const signers = path.join(out, 'allowed_signers');
+    writeFileSync(signers, `alice@test.io namespaces="cc7-bundle" ${readFileSync(`${key}.pub`, 'utf8')}`);
+    const zip = path.join(out, 'signed.zip');
+    cc7Export(['--out', zip, '--period', THIS_YEAR, '--sign', key]);
+
+    const checked = deferred<string>(WAIT_MS, 'the second verification, naming the signer');
+    stubs.replace(vscode.window, 'showInformationMessage', (async (message: string, ...items: unknown[]) => {
+      shown.push({ message, items });
+      if (message.endsWith('the signer was not checked against allowed signers.')) return 'Check Signer…';
+      if (message.includes('signed by')) checked.resolve(message);
+      return undefined;
+    }) as never);
+    stubs.replace(vscode.window, 'showOpenDialog', (async () => [vscode.Uri.file(signers)]) as never);
+    const first = await vscode.commands.executeCommand<VerifyBundleResult>('cc7.verifyEvidenceBundle', { file: vscode.Uri.file(zip) });
+    assert.equal(first.status === 'verified' && first.signature.status, 'valid-unchecked', JSON.stringify(first));
+    assert.match(await checked.promise, /signed\.zip verified: \d+ files match SHA256SUMS and manifest\.json; signed by alice@test\.io\.$/);
   });
 });
