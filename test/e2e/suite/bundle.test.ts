@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExportBundleResult, VerifyBundleResult } from '../../../server/src/protocol';
 import { readZip, rezip } from '../../support/bundle';
-import { cc7Api, waitForSummary } from './support/cc7';
+import { cc7ApiOnAcme } from './support/cc7';
 import { waitForDiagnostics } from './support/diagnostics';
 import { cc7Extension, workspaceFile } from './support/extension';
 import { deferred, Stubs } from './support/stubs';
@@ -32,10 +32,7 @@ describe('evidence bundle commands', () => {
   /** Every message the commands showed, with the buttons offered. */
   let shown: { message: string; items: unknown[] }[];
 
-  before(async () => {
-    const api = await cc7Api();
-    await waitForSummary(api, (summary) => summary.counts.open === 6, 'the six open incidents of examples/acme');
-  });
+  before(cc7ApiOnAcme);
 
   beforeEach(() => {
     out = realpathSync(mkdtempSync(path.join(tmpdir(), 'cc7-e2e-bundle-')));

@@ -6,13 +6,13 @@
  * leaves nothing; credentials, existing files and tampered bundles are answered as data.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
-import { ACME_FILES, ACME_NOW, copyAcme } from '../../support/acme';
+import { ACME_FILES, ACME_NOW, acmeServers } from '../../support/acme';
 import { readZip, rezip, tempDir } from '../../support/bundle';
 import { runCli } from '../../support/cli';
-import { fileUri, LspClient, type WorkDoneProgressValue } from '../../support/lsp-client';
+import { fileUri, type LspClient, type WorkDoneProgressValue } from '../../support/lsp-client';
 import {
   Requests, ServerCommands,
   type BundlePeriods, type ExportBundleArgs, type ExportBundleResult, type ResolvedBundlePeriod, type VerifyBundleArgs, type VerifyBundleResult,
@@ -21,22 +21,18 @@ import {
 const AWS_KEY = 'AKIAZ7Q3EXAMPLE5K2LM';
 
 describe('LSP cc7.server.exportBundle and verifyBundle', () => {
+  const acme = acmeServers();
   let client: LspClient;
-  let acme: ReturnType<typeof copyAcme>;
+  let root: string;
   let out: string;
 
   beforeEach(async () => {
-    acme = copyAcme();
+    root = acme.copy();
     out = tempDir('lsp-bundle');
-    client = await LspClient.start({ workspace: acme.root, env: { CC7_NOW: ACME_NOW } });
-    await client.waitForPublishedUris(ACME_FILES);
+    client = await acme.start(root);
   });
 
-  afterEach(async () => {
-    await client.stop().catch(() => undefined);
-    client.dispose();
-    acme.remove();
-  });
+  afterEach(() => rmSync(out, { recursive: true, force: true }));
 
   const exportBundle = (args: ExportBundleArgs, token?: CancellationTokenSource) =>
     client.executeCommandWithProgress<ExportBundleResult>(ServerCommands.exportBundle, [args], token?.token);
@@ -44,7 +40,7 @@ describe('LSP cc7.server.exportBundle and verifyBundle', () => {
   const messages = (progress: WorkDoneProgressValue[]) => progress.flatMap((value) => (value.kind === 'end' || !value.message ? [] : [value.message]));
 
   it('offers this year, last year and the last 12 months at the server clock, in the plan zone', async () => {
-    const periods = await client.request<BundlePeriods>(Requests.bundlePeriods, { folder: fileUri(acme.root) });
+    const periods = await client.request<BundlePeriods>(Requests.bundlePeriods, { folder: fileUri(root) });
     assert.deepEqual(periods, {
       asOf: ACME_NOW,
       zone: 'America/New_York',
@@ -61,7 +57,7 @@ describe('LSP cc7.server.exportBundle and verifyBundle', () => {
 
   it('writes the bytes cc7 export writes for the same period and as-of, reporting each stage', async () => {
     const zip = path.join(out, 'editor.zip');
-    const { result, progress } = await exportBundle({ folder: fileUri(acme.root), out: fileUri(zip), period: '2026-01-01..2026-12-31' });
+    const { result, progress } = await exportBundle({ folder: fileUri(root), out: fileUri(zip), period: '2026-01-01..2026-12-31' });
     assert.equal(result.status, 'written', JSON.stringify(result));
     if (result.status !== 'written') return;
     assert.equal(result.uri, fileUri(zip));
@@ -69,7 +65,7 @@ describe('LSP cc7.server.exportBundle and verifyBundle', () => {
     assert.deepEqual(result.counts, { incidents: 12, securityEvents: 8, tabletopExercises: 2, runbooks: 3, responsePlans: 1 });
 
     const cliZip = path.join(out, 'cli.zip');
-    const run = runCli(['export', '--workspace', acme.root, '--out', cliZip, '--period', result.period.text, '--as-of', result.asOf], { cwd: out });
+    const run = runCli(['export', '--workspace', root, '--out', cliZip, '--period', result.period.text, '--as-of', result.asOf], { cwd: out });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(readFileSync(zip).equals(readFileSync(cliZip)), 'the editor and the CLI wrote different bytes');
 
@@ -93,7 +89,7 @@ describe('LSP cc7.server.exportBundle and verifyBundle', () => {
   });
 
   it('refuses credentials with each file, line and URI, and writes with redact', async () => {
-    const event = path.join(acme.root, 'events', 'EVT-2026-0099.yaml');
+    const event = path.join(root, 'events', 'EVT-2026-0099.yaml');
     writeFileSync(event, ['apiVersion: cc7/v1', 'kind: SecurityEvent', 'id: EVT-2026-0099', `title: Key ${AWS_KEY} in a log`,
       'detected_at: 2026-10-01T10:00:00Z', 'detection_source: siem-alert',
       'triage: { assessed_at: 2026-10-01T11:00:00Z, assessed_by: erin@acme.io, outcome: false-positive, rationale: Test key }', ''].join('\n'));
