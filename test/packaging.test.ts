@@ -1,7 +1,7 @@
 /**
  * What the .vsix holds (`npm run package`, vsce with .vscodeignore): the esbuild bundles the
- * extension runs (client, server, worker), the editor assets, the rule docs, README and icons;
- * no node_modules (the client bundle carries its dependencies), no sources, no tests, no source
+ * extension runs (client, server, the analysis and bundle workers), the editor assets, the
+ * rule docs, README and icons; no node_modules (the client bundle carries its dependencies), no sources, no tests, no source
  * maps. The list is vsce's own (`listFiles`), so it is what `vsce package` would zip from the
  * built tree (`npm run build` first). The packaged size is checked where the .vsix is built
  * and installed: test/e2e/ui/.
@@ -30,6 +30,8 @@ describe('packaging (.vsix contents)', () => {
       path.posix.normalize(manifest.main),
       'dist/server.js',
       'dist/worker.js',
+      // The server's export (the VS Code command) analyses large workspaces on it.
+      'dist/bundle-worker.js',
       manifest.icon,
       'resources/cc7-activity.svg',
       ...filesUnder('schemas'),

@@ -4,7 +4,7 @@ import { toCsv } from '../../server/src/core/bundle/csv';
 import { local } from '../../server/src/core/bundle/format';
 import { html } from '../../server/src/core/bundle/html';
 import { assignNames } from '../../server/src/core/bundle/names';
-import { parsePeriodText, PeriodError, resolvePeriod } from '../../server/src/core/bundle/period';
+import { formatPeriodText, parsePeriodText, periodChoices, PeriodError, resolvePeriod } from '../../server/src/core/bundle/period';
 import { findSecrets, formatInstant, parseCc7 } from '../../server/src/core/bundle/core-api';
 import { redactText } from '../../server/src/core/bundle/redact';
 import { resolveReferences, reference } from '../../server/src/core/bundle/pages/parts';
@@ -30,6 +30,16 @@ describe('bundle core', () => {
     assert.deepEqual([instants.start, instants.end], [Date.parse('2025-12-31T23:00:00Z'), Date.parse('2026-01-02T00:00:00Z')]);
     assert.throws(() => parsePeriodText('2026'), PeriodError);
     assert.throws(() => resolvePeriod(parsePeriodText('2026-02-30..2026-03-01'), 'UTC'), /invalid period bound "2026-02-30"/);
+  });
+
+  it('period choices: this year, last year and the 12 months to the as-of day, as dates where the plan lives', () => {
+    const texts = (asOf: string, zone: string) => Object.values(periodChoices(Date.parse(asOf), zone)).map(formatPeriodText);
+    assert.deepEqual(texts('2026-11-26T12:00:00Z', 'UTC'), ['2026-01-01..2026-12-31', '2025-01-01..2025-12-31', '2025-11-27..2026-11-26']);
+    // Still New Year's Eve in New York: the year is the plan's, not UTC's.
+    assert.deepEqual(texts('2027-01-01T03:00:00Z', 'America/New_York'), ['2026-01-01..2026-12-31', '2025-01-01..2025-12-31', '2026-01-01..2026-12-31']);
+    // A year before a leap day is the last day of February.
+    assert.deepEqual(texts('2024-02-29T12:00:00Z', 'UTC')[2], '2023-03-01..2024-02-29');
+    for (const text of texts('2024-02-29T12:00:00Z', 'Asia/Kolkata')) assert.equal(resolvePeriod(parsePeriodText(text), 'Asia/Kolkata').text, text);
   });
 
   it('names: ids where valid, file names otherwise, duplicates numbered in path order, case-blind', () => {

@@ -4,11 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ZipFile } from 'yazl';
 import { assertUsageError, runCli } from '../support/cli';
-import { incidentYaml, planYaml, readZip, tempDir, writeFiles } from '../support/bundle';
+import { incidentYaml, planYaml, readZip, rezip, tempDir, writeFiles } from '../support/bundle';
 
 function keyPair(dir: string, name: string): string {
   const key = path.join(dir, name);
@@ -16,15 +15,6 @@ function keyPair(dir: string, name: string): string {
   return key;
 }
 
-/** The zip rebuilt from `entries` (any order, any content): what someone tampering would write. */
-function rezip(entries: Map<string, Buffer>, out: string): Promise<void> {
-  return new Promise((resolve) => {
-    const zip = new ZipFile();
-    for (const [name, data] of entries) zip.addBuffer(data, name);
-    zip.outputStream.pipe(createWriteStream(out)).on('close', resolve);
-    zip.end();
-  });
-}
 
 describe('bundle: signing and cc7 verify', () => {
   let dir: string;

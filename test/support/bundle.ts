@@ -3,10 +3,11 @@
  * a zip read back into a map or a folder, and git commits at chosen dates.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
+import { ZipFile } from 'yazl';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `cc7-${prefix}-`));
@@ -112,6 +113,16 @@ export function readZip(file: string): Promise<Map<string, Buffer>> {
       });
       zip.readEntry();
     });
+  });
+}
+
+/** The zip rebuilt from `entries` (any order, any content): what someone tampering would write. */
+export function rezip(entries: Map<string, Buffer>, out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const zip = new ZipFile();
+    for (const [name, data] of entries) zip.addBuffer(data, name);
+    zip.outputStream.pipe(createWriteStream(out)).on('close', resolve).on('error', reject);
+    zip.end();
   });
 }
 

@@ -49,8 +49,10 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   UnregistrationRequest,
+  WorkDoneProgress,
   WorkDoneProgressCreateRequest,
   type ApplyWorkspaceEditParams,
+  type CancellationToken,
   type ClientCapabilities,
   type CodeLens,
   type CompletionList,
@@ -75,6 +77,9 @@ import {
   type Registration,
   type TextEdit,
   type WorkspaceEdit,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -83,6 +88,8 @@ import { DEFAULT_NOW, rangeOfSnippet, type ExpectedFinding } from './fixtures';
 import { Notifications, Requests, type WorkspaceSummary } from '../../server/src/protocol';
 
 export { FileChangeType };
+
+export type WorkDoneProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
 /** A waiter for publications of any URI. */
 const ANY_URI = '*';
@@ -156,6 +163,8 @@ export class LspClient {
   private stderr = '';
   /** How many times the server pulled the settings (workspace/configuration). */
   private settingsPulls = 0;
+  /** Work-done tokens handed out so far. */
+  private progressTokens = 0;
 
   private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection, private readonly options: LspClientOptions) {
     this.settings = options.settings ?? {};
@@ -331,6 +340,24 @@ export class LspClient {
   /** workspace/executeCommand with the given arguments. */
   executeCommand<R>(command: string, ...args: unknown[]): Promise<R> {
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<R>;
+  }
+
+  /**
+   * workspace/executeCommand with a `workDoneToken`: resolves with the answer and every
+   * `$/progress` the server sent for the token before it; `token` cancels the request.
+   */
+  async executeCommandWithProgress<R>(command: string, args: unknown[], token?: CancellationToken): Promise<{ result: R; progress: WorkDoneProgressValue[] }> {
+    const workDoneToken = `test-progress-${++this.progressTokens}`;
+    const progress: WorkDoneProgressValue[] = [];
+    const listener = this.connection.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+      progress.push(value);
+    });
+    try {
+      const result = await this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken }, token) as R;
+      return { result, progress };
+    } finally {
+      listener.dispose();
+    }
   }
 
   /**

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Ctx } from '../ctx';
 import { advancePhase } from './advance-phase';
-import { exportEvidenceBundle, verifyEvidenceBundle } from './bundle';
+import { exportEvidenceBundle } from './export-bundle';
 import { newRecordCommand } from './new-record';
 import { copyId, openRunbook } from './tree-items';
+import { verifyEvidenceBundle } from './verify-bundle';
 import { createResponsePlan, refresh, restartServer, showIncidents } from './workspace';
 
 /** A command that needs the language server: it gets the running client. */
@@ -19,6 +20,8 @@ const SERVER_COMMANDS: Record<string, ServerCommand> = {
   'cc7.newTabletopExercise': newRecordCommand('TabletopExercise'),
   'cc7.advancePhase': advancePhase,
   'cc7.refresh': refresh,
+  'cc7.exportEvidenceBundle': exportEvidenceBundle,
+  'cc7.verifyEvidenceBundle': verifyEvidenceBundle,
 };
 
 const LOCAL_COMMANDS: Record<string, LocalCommand> = {
@@ -27,8 +30,6 @@ const LOCAL_COMMANDS: Record<string, LocalCommand> = {
   'cc7.showIncidents': showIncidents,
   'cc7.copyId': copyId,
   'cc7.openRunbook': openRunbook,
-  'cc7.exportEvidenceBundle': exportEvidenceBundle,
-  'cc7.verifyEvidenceBundle': verifyEvidenceBundle,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -42,11 +42,11 @@ export async function createResponsePlan(ctx: Ctx): Promise<vscode.Uri | undefin
   return uri;
 }
 
-/** The folder to write into: the only one, or the one the user picks. */
-export async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+/** The folder to work in: the only one, or the one the user picks. */
+export async function pickFolder(placeHolder = 'The workspace folder to write into'): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'The workspace folder to write into' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder });
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** `cc7 export`: a thin caller of exportBundle (the VS Code command calls the same function). */
 import { exportBundle } from '../node/bundle/export';
+import { exportReport } from '../node/bundle/report';
 import { CliError } from './errors';
 import { parseOptions } from './options';
 
@@ -35,14 +36,6 @@ export async function runExport(args: string[]): Promise<number> {
     const where = result.secrets.map((secret) => `${secret.file}:${secret.line} (${secret.kind} ${secret.masked})`).join(', ');
     throw new CliError(`export refused: ${result.secrets.length} value${result.secrets.length === 1 ? '' : 's'} that look like credentials (secret-in-record) at ${where}; remove and rotate them, or pass --redact to mask them in the bundle`);
   }
-  const c = result.counts;
-  process.stdout.write([
-    `wrote ${values.out} (${result.files} files, ${result.bytes} bytes, sha256 ${result.sha256})`,
-    `period ${result.period.text}, as of ${result.asOf}`,
-    `${c.incidents} incidents, ${c.securityEvents} security events, ${c.tabletopExercises} tabletop exercises, ${c.runbooks} runbooks, ${c.responsePlans} plan${c.responsePlans === 1 ? '' : 's'}`,
-    `findings: ${result.findings.error} errors, ${result.findings.warning} warnings, ${result.findings.info} info; gaps: ${result.gaps}`,
-    `provenance: ${result.provenance}${result.signed ? '; signed' : ''}${result.redacted ? '; redacted' : ''}`,
-    ...(result.skippedLinks.length ? [`skipped symbolic links leading outside the workspace: ${result.skippedLinks.join(', ')}`] : []),
-  ].join('\n') + '\n');
+  process.stdout.write(`${exportReport(values.out, result).join('\n')}\n`);
   return 0;
 }

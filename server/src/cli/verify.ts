@@ -1,4 +1,5 @@
 /** `cc7 verify`: a thin caller of verifyBundle. Exit 0 verified, 1 verification failed. */
+import { verifyReport } from '../node/bundle/report';
 import { verifyBundle } from '../node/bundle/verify';
 import { CliError } from './errors';
 import { parseOptions } from './options';
@@ -15,15 +16,6 @@ export async function runVerify(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new CliError(`verify takes one bundle file; usage: ${VERIFY_USAGE}`);
   const result = await verifyBundle({ file: positionals[0]!, allowedSigners: values['allowed-signers'] });
   if (result.status === 'cancelled') throw new CliError('verify cancelled');
-  const lines = [
-    `${positionals[0]}: ${result.entries} files checked against SHA256SUMS and manifest.json`,
-    ...result.changed.map((name) => `changed: ${name}`),
-    ...result.missing.map((name) => `missing: ${name}`),
-    ...result.extra.map((name) => `extra: ${name}`),
-    ...result.problems.map((problem) => `problem: ${problem}`),
-    `signature: ${result.signature.message}`,
-    result.ok ? 'bundle verified' : 'verification FAILED',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${verifyReport(positionals[0]!, result).join('\n')}\n`);
   return result.ok ? 0 : 1;
 }

@@ -47,7 +47,7 @@ export function startServer(connection: Connection): void {
   });
 
   for (const feature of FEATURES) feature.register?.(connection, state);
-  connection.onExecuteCommand(({ command, arguments: args }) => commands.get(command)?.(args ?? [], connection, state));
+  connection.onExecuteCommand(({ command, arguments: args }, token, progress) => commands.get(command)?.(args ?? [], connection, state, { token, progress }));
   registerDebugStats(connection, state);
 
   connection.onShutdown(async () => {

@@ -112,6 +112,14 @@ export class ServerState {
     return this.roots.flatMap((root) => entries.filter((folder) => folder.root === root));
   }
 
+  /** The workspace folder a folder URI names, or the first folder when none is named; undefined when it names no workspace folder. */
+  folder(uri: string | undefined): Folder | undefined {
+    const folders = this.folders();
+    if (uri === undefined) return folders[0];
+    const root = URI.parse(uri).fsPath;
+    return folders.find((folder) => folder.root === root);
+  }
+
   /** Forgets the parse tree of a closed document. */
   closed(file: string): void {
     this.parsed.forget(file);

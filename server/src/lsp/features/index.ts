@@ -1,4 +1,4 @@
-import type { Connection, ServerCapabilities } from 'vscode-languageserver';
+import type { CancellationToken, Connection, ServerCapabilities, WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { ServerCommand } from '../../protocol';
 import type { ServerState } from '../state';
 import { codeLensFeature } from './code-lens';
@@ -14,10 +14,17 @@ import { codeActionsFeature } from './code-actions';
 import { advancePhaseFeature } from './advance-phase';
 import { newRecordFeature } from './new-record';
 import { refreshFeature } from './refresh';
+import { evidenceBundleFeature } from './evidence-bundle';
 import { summaryFeature } from './summary';
 
+/** The request a command runs in: cancelled when the client cancels it; progress goes to the client's `workDoneToken`, if it sent one. */
+export interface CommandRun {
+  token: CancellationToken;
+  progress: WorkDoneProgressReporter;
+}
+
 /** Runs one server command (`workspace/executeCommand`) with the arguments the client sent. */
-export type CommandHandler = (args: readonly unknown[], connection: Connection, state: ServerState) => unknown;
+export type CommandHandler = (args: readonly unknown[], connection: Connection, state: ServerState, run: CommandRun) => unknown;
 
 /**
  * One editor feature of the server: what it announces in `initialize`, and its handlers,
@@ -46,4 +53,5 @@ export const FEATURES: readonly Feature[] = [
   advancePhaseFeature,
   newRecordFeature,
   refreshFeature,
+  evidenceBundleFeature,
 ];

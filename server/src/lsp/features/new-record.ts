@@ -25,7 +25,5 @@ export const newRecordFeature: Feature = {
 
 /** The workspace folder a URI names; the first folder when it names none. */
 function folderOf(state: ServerState, uri: string | undefined) {
-  const folders = state.folders();
-  const root = uri === undefined ? undefined : URI.parse(uri).fsPath;
-  return folders.find((folder) => folder.root === root) ?? folders[0];
+  return state.folder(uri) ?? state.folders()[0];
 }

@@ -219,7 +219,7 @@ async function run(request: Request, staging: string, progress: (update: ExportP
 
   checkCancel();
   progress({ stage: 'writing', done: bundled.length, total: bundled.length });
-  const written = await publish(zipEntries, request);
+  const written = await publish(zipEntries, request, checkCancel);
   const count = (kind: string) => bundled.filter((record) => record.summary.kind === kind).length;
   const severity = (level: string) => model.findings.filter((finding) => finding.severity === level).length;
   return {
@@ -355,11 +355,13 @@ function documentNames(records: readonly BundleRecord[]): Map<string, string> {
  * sees half a bundle. Without --force a hard link publishes it, which fails if the destination
  * appeared meanwhile, so an existing file is never replaced.
  */
-async function publish(entries: readonly ZipEntry[], request: Request): Promise<{ sha256: string; bytes: number }> {
+async function publish(entries: readonly ZipEntry[], request: Request, checkCancel: () => void): Promise<{ sha256: string; bytes: number }> {
   const temporary = path.join(path.dirname(request.out), `.${path.basename(request.out)}.${process.pid}.tmp`);
   try {
     await writeZip(entries, temporary);
     const written = { sha256: await hashFile(temporary), bytes: statSync(temporary).size };
+    // Writing the zip is the longest wait: a cancel that came meanwhile still replaces nothing.
+    checkCancel();
     if (request.force) renameSync(temporary, request.out);
     else linkOnce(temporary, request.out);
     return written;
