@@ -3,29 +3,22 @@
 import { existsSync, linkSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { generatedFiles } from '../../core/bundle/contents';
 import { iso } from '../../core/bundle/format';
 import { DEFAULT_MAX_FILE_BYTES, Program, findSecrets, zoneOf } from '../../core/bundle/core-api';
-import type { Gap } from '../../core/bundle/gaps';
-import {
-  byPath, manifestJson, MANIFEST_FILE, SIGNATURE_FILE, SIGNATURE_NAMESPACE, sha256sums, SUMS_FILE, type ManifestSigning,
-} from '../../core/bundle/manifest';
 import type { BundleFinding, BundleModel, BundleRecord } from '../../core/bundle/model';
 import { assignNames } from '../../core/bundle/names';
-import { recordPage } from '../../core/bundle/pages/record-page';
 import { defaultPeriodText, parsePeriodText, PeriodError, resolvePeriod, type Period, type PeriodText } from '../../core/bundle/period';
-import { DEFAULT_OPENED_WITHIN_HOURS, openingCheck } from '../../core/bundle/provenance';
+import { DEFAULT_OPENED_WITHIN_HOURS } from '../../core/bundle/provenance';
 import { redactMessage, type SecretHit } from '../../core/bundle/redact';
 import { AnalysisPool } from '../analysis-pool';
 import { readContent, splitPlans } from '../files';
 import { resolveNow } from '../now';
 import { BundleError, describeError } from './errors';
+import { bundleFiles } from './bundle-files';
 import { readProvenance } from './git';
 import { onPool } from './jobs';
 import { PackReader } from './pack';
-import { relativeTo, type ProcessedFile, type ProcessedRecord, type ProcessRequest } from './process-file';
-import { keyFingerprint, signSums } from './ssh';
-import { EntryStore, type StoredFile } from './store';
+import { relativeTo, type ProcessedFile, type ProcessRequest } from './process-file';
 import { listWorkspace, type WorkspaceFiles } from './workspace';
 import { writeZip, type ZipEntry } from './zip';
 
@@ -76,7 +69,7 @@ export type ExportResult =
   | { status: 'blocked-by-secrets'; secrets: SecretHit[] }
   | { status: 'cancelled' };
 
-/** Files per request to a worker (and records between progress reports), and the size below which workers are not worth starting (as scan.ts). */
+/** Files per request to a worker, and the size below which workers are not worth starting (as scan.ts). */
 const CHUNK = 100;
 const POOL_THRESHOLD = 300;
 
@@ -180,7 +173,7 @@ async function run(request: Request, staging: string, progress: (update: ExportP
 
   const reader = new PackReader();
   try {
-    const { entries, gaps, signed } = await withPool(workers(), (pool) => bundleFiles(model, records, request, staging, pool, reader, progress, checkCancel));
+    const { entries, gaps, signed } = await withPool(workers(), (pool) => bundleFiles(model, records, { sign: request.sign, staging, pool }, progress, checkCancel));
     checkCancel();
     const written = await publish(entries, reader, request, checkCancel);
     const count = (kind: string) => bundled.filter((record) => record.summary.kind === kind).length;
@@ -212,66 +205,11 @@ async function run(request: Request, staging: string, progress: (update: ExportP
   }
 }
 
-type SourceRecord = ProcessedRecord & { path: string };
-
 async function withPool<T>(pool: AnalysisPool | undefined, work: (pool: AnalysisPool | undefined) => Promise<T>): Promise<T> {
   try {
     return await work(pool);
   } finally {
     await pool?.dispose();
-  }
-}
-
-/**
- * Every file of the bundle, compressed and hashed, in zip order: the generated files, each
- * record's copy and page (the page made here, now that the findings and provenance of the
- * whole workspace are known), then the manifest, SHA256SUMS and its signature.
- */
-async function bundleFiles(model: BundleModel, records: readonly SourceRecord[], request: Request, staging: string, pool: AnalysisPool | undefined,
-  reader: PackReader, progress: (update: ExportProgress) => void, checkCancel: () => void): Promise<{ entries: StoredFile[]; gaps: Gap[]; signed: boolean }> {
-  const store = new EntryStore((batch) => onPool<StoredFile>(pool, { job: 'store', ...batch }), staging);
-  try {
-    const { files: generated, gaps } = generatedFiles(model);
-    for (const [file, content] of generated) await store.add(file, content);
-    const byFile = groupBy(model.findings, (finding) => finding.file);
-    const nameOf = documentNames(model.records);
-    const sources = new Map(records.map((record) => [record.summary.path, record]));
-    for (const [i, record] of model.records.entries()) {
-      if (i % CHUNK === 0) {
-        checkCancel();
-        progress({ stage: 'writing', done: i, total: model.records.length });
-      }
-      const source = sources.get(record.summary.path)!;
-      const history = model.provenance.available ? model.provenance.records.get(record.summary.path) : undefined;
-      const page = recordPage({
-        summary: record.summary,
-        name: record.name,
-        body: reader.read(source.body!).toString('utf8'),
-        findings: byFile.get(record.summary.path) ?? [],
-        history: model.provenance.available ? history! : 'unavailable',
-        openedAfterHours: openingCheck(history, record.summary.detectedAt, model.openedWithinHours, model.asOf).openedAfterHours,
-        zone: model.zone,
-        asOf: model.asOf,
-        nameOf: (kind, id) => nameOf.get(`${kind}/${id}`),
-      });
-      await store.add(`${record.name}.yaml`, source.copy!);
-      await store.add(`${record.name}.html`, page);
-    }
-    const entries = (await store.finish()).sort(byPath);
-    progress({ stage: 'writing', done: model.records.length, total: model.records.length });
-
-    let signing: ManifestSigning | undefined;
-    if (request.sign !== undefined) {
-      progress({ stage: 'signing', done: 0, total: 1 });
-      signing = { namespace: SIGNATURE_NAMESPACE, file: SIGNATURE_FILE, key: await keyFingerprint(request.sign) };
-    }
-    const all = [...entries, store.now(MANIFEST_FILE, manifestJson(model, entries, gaps, signing))].sort(byPath);
-    const sums = Buffer.from(sha256sums(all));
-    const signature = request.sign === undefined ? undefined : await signSums(sums, request.sign, staging);
-    const final = [store.now(SUMS_FILE, sums), ...(signature ? [store.now(SIGNATURE_FILE, signature)] : []), ...all].sort(byPath);
-    return { entries: final, gaps, signed: signature !== undefined };
-  } finally {
-    store.close();
   }
 }
 
@@ -343,26 +281,6 @@ function findingsOf(program: Program, root: string, redact: boolean): BundleFind
   const order = (a: BundleFinding, b: BundleFinding) =>
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
   return findings.sort(order);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
-
-/** `Kind/ID` to bundle name; the first in name order wins where ids repeat. */
-function documentNames(records: readonly BundleRecord[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const record of records) {
-    const key = `${record.summary.kind}/${record.summary.id}`;
-    if (record.summary.id !== undefined && !names.has(key)) names.set(key, record.name);
-  }
-  return names;
 }
 
 /**

@@ -1,13 +1,19 @@
-// The two jobs of an export's worker threads, and where they run: analysing a chunk of files
-// (process-file.ts) and compressing a batch of bundle files (store.ts).
+// The jobs of an export's worker threads, and where they run: analysing a chunk of files
+// (process-file.ts), compressing a batch of bundle files (store.ts), making and compressing a
+// batch of record pages (pages.ts).
 import type { AnalysisPool } from '../analysis-pool';
+import { storePages, type PagesRequest } from './pages';
 import { processChunk, type ProcessRequest } from './process-file';
 import { storeFiles, type StoreRequest } from './store';
 
-export type BundleJob = ({ job: 'process' } & ProcessRequest) | ({ job: 'store' } & StoreRequest);
+export type BundleJob = ({ job: 'process' } & ProcessRequest) | ({ job: 'store' } & StoreRequest) | ({ job: 'pages' } & PagesRequest);
 
 export function runJob(request: BundleJob): unknown[] {
-  return request.job === 'process' ? processChunk(request) : storeFiles(request);
+  switch (request.job) {
+    case 'process': return processChunk(request);
+    case 'store': return storeFiles(request);
+    case 'pages': return storePages(request);
+  }
 }
 
 /** On a worker of the pool; in this thread when there is no pool or the worker fails (or its script is not there, as under tsx). */
