@@ -171,38 +171,33 @@ async function run(request: Request, staging: string, progress: (update: ExportP
     signed: request.sign !== undefined,
   };
 
-  const reader = new PackReader();
-  try {
-    const { entries, gaps, signed } = await withPool(workers(), (pool) => bundleFiles(model, records, { sign: request.sign, staging, pool }, progress, checkCancel));
-    checkCancel();
-    const written = await publish(entries, reader, request, checkCancel);
-    const count = (kind: string) => bundled.filter((record) => record.summary.kind === kind).length;
-    const severity = (level: string) => model.findings.filter((finding) => finding.severity === level).length;
-    return {
-      status: 'written',
-      out: request.out,
-      sha256: written.sha256,
-      bytes: written.bytes,
-      files: entries.length,
-      period: { text: period.text, start: iso(period.start)!, end: iso(period.end)! },
-      asOf: iso(request.now)!,
-      counts: {
-        incidents: count('Incident'),
-        securityEvents: count('SecurityEvent'),
-        tabletopExercises: count('TabletopExercise'),
-        runbooks: count('Runbook'),
-        responsePlans: count('ResponsePlan'),
-      },
-      findings: { error: severity('error'), warning: severity('warning'), info: severity('info') },
-      gaps: gaps.length,
-      provenance: provenance.available ? 'available' : 'unavailable',
-      skippedLinks: workspace.skippedLinks,
-      signed,
-      redacted: request.redact,
-    };
-  } finally {
-    reader.close();
-  }
+  const { entries, gaps, signed } = await withPool(workers(), (pool) => bundleFiles(model, records, { sign: request.sign, staging, pool }, progress, checkCancel));
+  checkCancel();
+  const written = await publish(entries, request, checkCancel);
+  const count = (kind: string) => bundled.filter((record) => record.summary.kind === kind).length;
+  const severity = (level: string) => model.findings.filter((finding) => finding.severity === level).length;
+  return {
+    status: 'written',
+    out: request.out,
+    sha256: written.sha256,
+    bytes: written.bytes,
+    files: entries.length,
+    period: { text: period.text, start: iso(period.start)!, end: iso(period.end)! },
+    asOf: iso(request.now)!,
+    counts: {
+      incidents: count('Incident'),
+      securityEvents: count('SecurityEvent'),
+      tabletopExercises: count('TabletopExercise'),
+      runbooks: count('Runbook'),
+      responsePlans: count('ResponsePlan'),
+    },
+    findings: { error: severity('error'), warning: severity('warning'), info: severity('info') },
+    gaps: gaps.length,
+    provenance: provenance.available ? 'available' : 'unavailable',
+    skippedLinks: workspace.skippedLinks,
+    signed,
+    redacted: request.redact,
+  };
 }
 
 async function withPool<T>(pool: AnalysisPool | undefined, work: (pool: AnalysisPool | undefined) => Promise<T>): Promise<T> {
@@ -288,8 +283,9 @@ function findingsOf(program: Program, root: string, redact: boolean): BundleFind
  * sees half a bundle. Without --force a hard link publishes it, which fails if the destination
  * appeared meanwhile, so an existing file is never replaced.
  */
-async function publish(entries: readonly ZipEntry[], reader: PackReader, request: Request, checkCancel: () => void): Promise<{ sha256: string; bytes: number }> {
+async function publish(entries: readonly ZipEntry[], request: Request, checkCancel: () => void): Promise<{ sha256: string; bytes: number }> {
   const temporary = path.join(path.dirname(request.out), `.${path.basename(request.out)}.${process.pid}.tmp`);
+  const reader = new PackReader();
   try {
     const written = await writeZip(entries, (span) => reader.read(span), temporary);
     // Writing the zip is the longest wait: a cancel that came meanwhile still replaces nothing.
@@ -298,6 +294,7 @@ async function publish(entries: readonly ZipEntry[], reader: PackReader, request
     else linkOnce(temporary, request.out);
     return written;
   } finally {
+    reader.close();
     rmSync(temporary, { force: true });
   }
 }
