@@ -43,13 +43,13 @@ const PROGRESS_EVERY = 100;
 export async function bundleFiles(model: BundleModel, records: readonly SourceRecord[], context: FilesContext,
   progress: (update: ExportProgress) => void, checkCancel: () => void): Promise<BundleFiles> {
   const { sign, staging, pool } = context;
-  const store = new EntryStore((batch) => onPool<StoredFile>(pool, { job: 'store', ...batch }), staging);
+  const store = new EntryStore((batch) => onPool<StoredFile>(pool, { job: 'store', ...batch }, checkCancel), staging);
   try {
     const { files: generated, gaps } = generatedFiles(model);
     for (const [file, content] of generated) await store.add(file, content);
     const names = path.join(staging, 'names.json');
     writeFileSync(names, JSON.stringify(documentNames(model.records)));
-    const pages = new Batcher<PageRecord>((batch, pack) => onPool<StoredFile>(pool, { job: 'pages', pack, names, zone: model.zone, asOf: model.asOf, records: batch }),
+    const pages = new Batcher<PageRecord>((batch, pack) => onPool<StoredFile>(pool, { job: 'pages', pack, names, zone: model.zone, asOf: model.asOf, records: batch }, checkCancel),
       path.join(staging, 'pages'));
     const byFile = groupBy(model.findings, (finding) => finding.file);
     const sources = new Map(records.map((record) => [record.summary.path, record]));

@@ -247,7 +247,7 @@ async function processAll(files: readonly string[], base: Omit<ProcessRequest, '
   let done = 0;
   const one = async (chunk: ProcessRequest): Promise<ProcessedFile[]> => {
     checkCancel();
-    const results = await onPool<ProcessedFile>(pool, { job: 'process', ...chunk });
+    const results = await onPool<ProcessedFile>(pool, { job: 'process', ...chunk }, checkCancel);
     done += chunk.paths.length;
     progress({ stage: 'analysing', done, total: files.length });
     return results;

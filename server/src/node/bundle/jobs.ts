@@ -16,13 +16,17 @@ export function runJob(request: BundleJob): unknown[] {
   }
 }
 
-/** On a worker of the pool; in this thread when there is no pool or the worker fails (or its script is not there, as under tsx). */
-export async function onPool<Result>(pool: AnalysisPool | undefined, request: BundleJob): Promise<Result[]> {
+/**
+ * On a worker of the pool; in this thread when there is no pool or the worker fails (or its
+ * script is not there, as under tsx). `checkCancel` runs first: after a cancel the pool is
+ * disposed, which fails every request, and none is to be done again here.
+ */
+export async function onPool<Result>(pool: AnalysisPool | undefined, request: BundleJob, checkCancel: () => void): Promise<Result[]> {
   if (pool) {
     try {
       return await pool.request<Result>(request);
     } catch {
-      // Done again here, below.
+      checkCancel();
     }
   }
   return runJob(request) as Result[];
