@@ -1,46 +1,42 @@
 /**
- * `cc7 export` as a user runs it, a child process on the generated corpus: wall time and the
- * process's peak resident memory (VmHWM, polled from /proc while it runs; worker threads are
- * in the same process).
+ * `cc7 export` as a user runs it, a child process on the generated corpus (a repository, see
+ * corpus-git.ts): wall time, CPU time (user + system, every thread: less sensitive than the wall
+ * time to other work on a shared machine) and peak resident memory, as the process itself reports
+ * them at exit (rusage.cjs, preloaded).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 export interface ExportMeasure {
   records: number;
   ms: number;
+  cpuMs: number;
   peakRssMb: number;
   zipMb: number;
 }
 
 const BIN = path.join(__dirname, '..', 'bin', 'cc7.js');
+const RUSAGE = path.join(__dirname, 'rusage.cjs');
 
-function peakKb(pid: number): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-export function measureExport(dir: string, records: number, asOf: string): Promise<ExportMeasure> {
-  const out = path.join(os.tmpdir(), `cc7-bench-${records}.zip`);
+/** Exports `dir` into `scratch` (a folder of the bench's own) and measures it. */
+export function measureExport(dir: string, records: number, asOf: string, scratch: string): Promise<ExportMeasure> {
+  const out = path.join(scratch, `export-${records}.zip`);
+  const usageFile = path.join(scratch, `export-${records}.rusage.json`);
   rmSync(out, { force: true });
+  rmSync(usageFile, { force: true });
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [BIN, 'export', '--workspace', dir, '--out', out, '--as-of', asOf, '--period', '2026-01-01..2026-12-31'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    let peak = 0;
-    const poll = setInterval(() => { peak = Math.max(peak, peakKb(child.pid!)); }, 20);
+    const args = ['--require', RUSAGE, BIN, 'export', '--workspace', dir, '--out', out, '--as-of', asOf, '--period', '2026-01-01..2026-12-31'];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CC7_BENCH_RUSAGE: usageFile } });
     child.on('error', reject);
     child.on('exit', (code) => {
-      clearInterval(poll);
       const ms = performance.now() - start;
       if (code !== 0) return reject(new Error(`cc7 export exited ${code}`));
+      const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuUs: number; maxRssKb: number };
       const zipMb = statSync(out).size / 1024 / 1024;
       rmSync(out, { force: true });
-      resolve({ records, ms, peakRssMb: peak / 1024, zipMb });
+      resolve({ records, ms, cpuMs: usage.cpuUs / 1000, peakRssMb: usage.maxRssKb / 1024, zipMb });
     });
   });
 }

@@ -3,7 +3,14 @@ import { formatInstant } from './core-api';
 
 /** Zone offsets change at most every 15 minutes of UTC time (zones shift on :00, :30 or :45). */
 const OFFSET_BUCKET_MS = 15 * 60_000;
-const offsets = new Map<string, { offset: number; label: string }>();
+const DAY_MS = 86_400_000;
+/** A cache is emptied past this many entries, so a long-running process never grows without bound. */
+const CACHE_LIMIT = 100_000;
+/** Per zone and UTC day: the zone's offset all that day, or null when it changes during the day. */
+const dayOffsets = new Map<string, number | null>();
+/** Per zone and quarter hour, on the days the offset changes. */
+const quarterOffsets = new Map<string, number>();
+const labels = new Map<string, string>();
 
 const HOUR_MS = 3_600_000;
 
@@ -14,22 +21,52 @@ export function iso(ms: number | undefined): string | undefined {
 
 /**
  * `2026-03-05 05:05 America/New_York` (the core's formatInstant), for readers in the plan's
- * zone. A page shows hundreds of times and zone rules are costly, so the zone's offset is
- * asked once per quarter hour and the rest is plain arithmetic.
+ * zone. A page shows hundreds of times and zone rules are costly, so the zone's offset is asked
+ * at the start and the end of each UTC day, and per quarter hour only on a day it changes; the
+ * rest is plain arithmetic.
  */
 export function local(ms: number | undefined, zone: string): string | undefined {
   if (ms === undefined) return undefined;
+  return `${new Date(ms + offsetAt(ms, zone)).toISOString().slice(0, 16).replace('T', ' ')} ${labelOf(zone)}`;
+}
+
+function offsetAt(ms: number, zone: string): number {
+  const day = Math.floor(ms / DAY_MS) * DAY_MS;
+  const dayKey = `${zone}|${day}`;
+  let whole = dayOffsets.get(dayKey);
+  if (whole === undefined) {
+    if (dayOffsets.size >= CACHE_LIMIT) dayOffsets.clear();
+    // The same offset at both ends: no change that day (no zone changes twice within a day).
+    const first = offsetOf(day, zone);
+    whole = first === offsetOf(day + DAY_MS - OFFSET_BUCKET_MS, zone) ? first : null;
+    dayOffsets.set(dayKey, whole);
+  }
+  if (whole !== null) return whole;
   const bucket = Math.floor(ms / OFFSET_BUCKET_MS) * OFFSET_BUCKET_MS;
   const key = `${zone}|${bucket}`;
-  let known = offsets.get(key);
-  if (known === undefined) {
-    if (offsets.size >= 100_000) offsets.clear();
-    // `2026-03-05 05:05 America/New_York`: the wall time gives the offset, the rest the zone's label.
-    const text = formatInstant(bucket, zone);
-    known = { offset: Date.parse(`${text.slice(0, 16).replace(' ', 'T')}:00Z`) - bucket, label: text.slice(17) };
-    offsets.set(key, known);
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    if (quarterOffsets.size >= CACHE_LIMIT) quarterOffsets.clear();
+    offset = offsetOf(bucket, zone);
+    quarterOffsets.set(key, offset);
   }
-  return `${new Date(ms + known.offset).toISOString().slice(0, 16).replace('T', ' ')} ${known.label}`;
+  return offset;
+}
+
+/** The offset at an instant, from the wall time formatInstant gives (`2026-03-05 05:05 ...`). */
+function offsetOf(ms: number, zone: string): number {
+  return Date.parse(`${formatInstant(ms, zone).slice(0, 16).replace(' ', 'T')}:00Z`) - ms;
+}
+
+/** The zone as formatInstant names it (`UTC`, `America/New_York`). */
+function labelOf(zone: string): string {
+  let label = labels.get(zone);
+  if (label === undefined) {
+    if (labels.size >= CACHE_LIMIT) labels.clear();
+    label = formatInstant(0, zone).slice(17);
+    labels.set(zone, label);
+  }
+  return label;
 }
 
 /** Hours with two decimals, as a number: `30.5`. */

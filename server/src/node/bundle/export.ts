@@ -1,29 +1,24 @@
 // `cc7 export` and the VS Code command, one code path: exportBundle reads the workspace and
 // git, has the pure core make every file (core/bundle), signs, and writes the zip atomically.
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, linkSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { generatedFiles } from '../../core/bundle/contents';
 import { iso } from '../../core/bundle/format';
 import { DEFAULT_MAX_FILE_BYTES, Program, findSecrets, zoneOf } from '../../core/bundle/core-api';
-import {
-  byPath, manifestJson, MANIFEST_FILE, SIGNATURE_FILE, SIGNATURE_NAMESPACE, sha256sums, SUMS_FILE, type BundleFile, type ManifestSigning,
-} from '../../core/bundle/manifest';
 import type { BundleFinding, BundleModel, BundleRecord } from '../../core/bundle/model';
 import { assignNames } from '../../core/bundle/names';
-import { recordPage } from '../../core/bundle/pages/record-page';
 import { defaultPeriodText, parsePeriodText, PeriodError, resolvePeriod, type Period, type PeriodText } from '../../core/bundle/period';
-import { DEFAULT_OPENED_WITHIN_HOURS, openingCheck } from '../../core/bundle/provenance';
+import { DEFAULT_OPENED_WITHIN_HOURS } from '../../core/bundle/provenance';
 import { redactMessage, type SecretHit } from '../../core/bundle/redact';
 import { AnalysisPool } from '../analysis-pool';
 import { readContent, splitPlans } from '../files';
 import { resolveNow } from '../now';
 import { BundleError, describeError } from './errors';
+import { bundleFiles } from './bundle-files';
 import { readProvenance } from './git';
-import { processFile, relativeTo, type ProcessedFile, type ProcessRequest } from './process-file';
-import { keyFingerprint, signSums } from './ssh';
-import { readStaged, sha256, stage } from './stage';
+import { onPool } from './jobs';
+import { PackReader } from './pack';
+import { relativeTo, type ProcessedFile, type ProcessRequest } from './process-file';
 import { listWorkspace, type WorkspaceFiles } from './workspace';
 import { writeZip, type ZipEntry } from './zip';
 
@@ -147,7 +142,9 @@ function checkedPeriod(text: string): PeriodText {
 async function run(request: Request, staging: string, progress: (update: ExportProgress) => void, checkCancel: () => void): Promise<ExportResult> {
   progress({ stage: 'scanning', done: 0, total: 1 });
   const workspace = listWorkspace(request.workspace);
-  const { program, processed, period } = await analyse(request, workspace, staging, progress, checkCancel);
+  // One pool to analyse, a fresh one to compress: the analysis workers' heaps are let go first.
+  const workers = () => (workspace.files.length >= POOL_THRESHOLD ? AnalysisPool.forMachine(path.join(__dirname, 'bundle-worker.js')) : undefined);
+  const { program, processed, period } = await withPool(workers(), (pool) => analyse(request, workspace, staging, pool, progress, checkCancel));
   const records = processed.flatMap((file) => (file.record ? [{ path: file.analyzed.path, ...file.record }] : []));
   const secrets = records.flatMap((record) => record.secrets);
   if (secrets.length > 0 && !request.redact) return { status: 'blocked-by-secrets', secrets };
@@ -174,52 +171,9 @@ async function run(request: Request, staging: string, progress: (update: ExportP
     signed: request.sign !== undefined,
   };
 
-  const entries: (ZipEntry & BundleFile)[] = [];
-  const { files: generated, gaps } = generatedFiles(model);
-  for (const [file, content] of generated) entries.push(inMemory(file, content));
-  const byFile = groupBy(model.findings, (finding) => finding.file);
-  const nameOf = documentNames(bundled);
-  const staged = new Map(records.map((record) => [record.summary.path, record]));
-  for (const [i, record] of bundled.entries()) {
-    if (i % CHUNK === 0) {
-      checkCancel();
-      progress({ stage: 'writing', done: i, total: bundled.length });
-    }
-    const source = staged.get(record.summary.path)!;
-    const history = provenance.available ? provenance.records.get(record.summary.path) : undefined;
-    const page = recordPage({
-      summary: record.summary,
-      name: record.name,
-      body: readStaged(source.body!),
-      findings: byFile.get(record.summary.path) ?? [],
-      history: provenance.available ? history! : 'unavailable',
-      openedAfterHours: openingCheck(history, record.summary.detectedAt, model.openedWithinHours, model.asOf).openedAfterHours,
-      zone: model.zone,
-      asOf: model.asOf,
-      nameOf: (kind, id) => nameOf.get(`${kind}/${id}`),
-    });
-    entries.push({ path: `${record.name}.yaml`, ...source.copy! });
-    entries.push({ path: `${record.name}.html`, ...stage(staging, `${record.name}.html`, page) });
-  }
-  entries.sort(byPath);
-
-  let signing: ManifestSigning | undefined;
-  if (request.sign !== undefined) {
-    progress({ stage: 'signing', done: 0, total: 1 });
-    signing = { namespace: SIGNATURE_NAMESPACE, file: SIGNATURE_FILE, key: await keyFingerprint(request.sign) };
-  }
-  const all = [...entries, inMemory(MANIFEST_FILE, manifestJson(model, entries, gaps, signing))].sort(byPath);
-  const sums = Buffer.from(sha256sums(all));
-  const signature = request.sign === undefined ? undefined : await signSums(sums, request.sign, staging);
-  const zipEntries: ZipEntry[] = [
-    { path: SUMS_FILE, data: sums },
-    ...(signature ? [{ path: SIGNATURE_FILE, data: signature }] : []),
-    ...all,
-  ].sort(byPath);
-
+  const { entries, gaps, signed } = await withPool(workers(), (pool) => bundleFiles(model, records, { sign: request.sign, staging, pool }, progress, checkCancel));
   checkCancel();
-  progress({ stage: 'writing', done: bundled.length, total: bundled.length });
-  const written = await publish(zipEntries, request, checkCancel);
+  const written = await publish(entries, request, checkCancel);
   const count = (kind: string) => bundled.filter((record) => record.summary.kind === kind).length;
   const severity = (level: string) => model.findings.filter((finding) => finding.severity === level).length;
   return {
@@ -227,7 +181,7 @@ async function run(request: Request, staging: string, progress: (update: ExportP
     out: request.out,
     sha256: written.sha256,
     bytes: written.bytes,
-    files: zipEntries.length,
+    files: entries.length,
     period: { text: period.text, start: iso(period.start)!, end: iso(period.end)! },
     asOf: iso(request.now)!,
     counts: {
@@ -241,9 +195,17 @@ async function run(request: Request, staging: string, progress: (update: ExportP
     gaps: gaps.length,
     provenance: provenance.available ? 'available' : 'unavailable',
     skippedLinks: workspace.skippedLinks,
-    signed: signature !== undefined,
+    signed,
     redacted: request.redact,
   };
+}
+
+async function withPool<T>(pool: AnalysisPool | undefined, work: (pool: AnalysisPool | undefined) => Promise<T>): Promise<T> {
+  try {
+    return await work(pool);
+  } finally {
+    await pool?.dispose();
+  }
 }
 
 interface Analysed {
@@ -259,43 +221,34 @@ interface Analysed {
  * the period its zone); a plan only the analysis finds changes the context, and the files are
  * done again with it.
  */
-async function analyse(request: Request, workspace: WorkspaceFiles, staging: string,
+async function analyse(request: Request, workspace: WorkspaceFiles, staging: string, pool: AnalysisPool | undefined,
   progress: (update: ExportProgress) => void, checkCancel: () => void): Promise<Analysed> {
   const program = new Program({ read: (file) => readContent(file, DEFAULT_MAX_FILE_BYTES), clock: () => request.now });
   const { plans, rest } = splitPlans(workspace.files);
   program.addFiles(plans);
-  const pool = workspace.files.length >= POOL_THRESHOLD ? AnalysisPool.forMachine(path.join(__dirname, 'bundle-worker.js')) : undefined;
-  try {
-    for (;;) {
-      const { context, planKey } = program.analysisContext();
-      const zone = zoneOf(context.plan);
-      const period = resolvePeriod(request.period ?? defaultPeriodText(request.now, zone), zone);
-      const base = { context, options: { period, redact: request.redact }, root: workspace.root, staging };
-      const processed = await processAll([...plans, ...rest], base, pool, progress, checkCancel);
-      program.ingest(processed.map((file) => file.analyzed), planKey);
-      if (program.analysisContext().planKey === planKey) return { program, processed, period };
-    }
-  } finally {
-    await pool?.dispose();
+  for (let pass = 0; ; pass++) {
+    const { context, planKey } = program.analysisContext();
+    const zone = zoneOf(context.plan);
+    const period = resolvePeriod(request.period ?? defaultPeriodText(request.now, zone), zone);
+    const base = { context, options: { period, redact: request.redact }, root: workspace.root };
+    const processed = await processAll([...plans, ...rest], base, path.join(staging, `pass-${pass}`), pool, progress, checkCancel);
+    program.ingest(processed.map((file) => file.analyzed), planKey);
+    if (program.analysisContext().planKey === planKey) return { program, processed, period };
   }
 }
 
-async function processAll(files: readonly string[], base: Omit<ProcessRequest, 'paths'>, pool: AnalysisPool | undefined,
+/** Every file in chunks, on the pool's workers when there is a pool; each chunk's pack is `${packPrefix}-${n}`. */
+async function processAll(files: readonly string[], base: Omit<ProcessRequest, 'paths' | 'pack'>, packPrefix: string, pool: AnalysisPool | undefined,
   progress: (update: ExportProgress) => void, checkCancel: () => void): Promise<ProcessedFile[]> {
-  const chunks: string[][] = [];
-  for (let start = 0; start < files.length; start += CHUNK) chunks.push(files.slice(start, start + CHUNK));
+  const chunks: ProcessRequest[] = [];
+  for (let start = 0; start < files.length; start += CHUNK) {
+    chunks.push({ ...base, paths: files.slice(start, start + CHUNK), pack: `${packPrefix}-${chunks.length}` });
+  }
   let done = 0;
-  const here = (chunk: string[]) => chunk.map((file) => processFile(file, base));
-  const one = async (chunk: string[]): Promise<ProcessedFile[]> => {
+  const one = async (chunk: ProcessRequest): Promise<ProcessedFile[]> => {
     checkCancel();
-    let results: ProcessedFile[];
-    try {
-      results = pool ? await pool.request<ProcessedFile>({ paths: chunk, ...base }) : here(chunk);
-    } catch {
-      // A worker failed (or its script is not there, as under tsx): this thread does the chunk.
-      results = here(chunk);
-    }
-    done += chunk.length;
+    const results = await onPool<ProcessedFile>(pool, { job: 'process', ...chunk }, checkCancel);
+    done += chunk.paths.length;
     progress({ stage: 'analysing', done, total: files.length });
     return results;
   };
@@ -325,31 +278,6 @@ function findingsOf(program: Program, root: string, redact: boolean): BundleFind
   return findings.sort(order);
 }
 
-function inMemory(file: string, content: string): ZipEntry & BundleFile {
-  const data = Buffer.from(content, 'utf8');
-  return { path: file, data, sha256: sha256(data), size: data.length };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
-
-/** `Kind/ID` to bundle name; the first in name order wins where ids repeat. */
-function documentNames(records: readonly BundleRecord[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const record of records) {
-    const key = `${record.summary.kind}/${record.summary.id}`;
-    if (record.summary.id !== undefined && !names.has(key)) names.set(key, record.name);
-  }
-  return names;
-}
-
 /**
  * Writes the zip beside its destination and moves it into place in one step: a reader never
  * sees half a bundle. Without --force a hard link publishes it, which fails if the destination
@@ -357,15 +285,16 @@ function documentNames(records: readonly BundleRecord[]): Map<string, string> {
  */
 async function publish(entries: readonly ZipEntry[], request: Request, checkCancel: () => void): Promise<{ sha256: string; bytes: number }> {
   const temporary = path.join(path.dirname(request.out), `.${path.basename(request.out)}.${process.pid}.tmp`);
+  const reader = new PackReader();
   try {
-    await writeZip(entries, temporary);
-    const written = { sha256: await hashFile(temporary), bytes: statSync(temporary).size };
+    const written = await writeZip(entries, (span) => reader.read(span), temporary);
     // Writing the zip is the longest wait: a cancel that came meanwhile still replaces nothing.
     checkCancel();
     if (request.force) renameSync(temporary, request.out);
     else linkOnce(temporary, request.out);
     return written;
   } finally {
+    reader.close();
     rmSync(temporary, { force: true });
   }
 }
@@ -380,11 +309,4 @@ function linkOnce(from: string, to: string): void {
     if (existsSync(to)) throw new BundleError(`${to} exists: pass --force to replace it`);
     renameSync(from, to);
   }
-}
-
-function hashFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file).on('error', reject).on('data', (chunk) => hash.update(chunk)).on('end', () => resolve(hash.digest('hex')));
-  });
 }

@@ -1,12 +1,13 @@
-// One file of an export, on whichever thread runs it: read, extract (core), stage the copy and
-// the page body. What comes back is small: the analysis, the summary, where the rest was put.
+// A chunk of an export's files, on whichever thread runs it: each file read, extracted (core), its
+// copy and page body appended to the chunk's pack. What comes back is small: the analysis, the
+// summary, where the rest was put.
 import * as path from 'node:path';
 import { extractRecord, type ExtractOptions } from '../../core/bundle/extract';
 import { hashText, type AnalyzedFile, type RuleContext } from '../../core/bundle/core-api';
 import type { SecretHit } from '../../core/bundle/redact';
 import type { RecordSummary } from '../../core/bundle/summary';
 import { readContent } from '../files';
-import { stage, type StagedFile } from './stage';
+import { PackWriter, type Span } from './pack';
 
 export interface ProcessRequest {
   paths: string[];
@@ -14,16 +15,17 @@ export interface ProcessRequest {
   options: ExtractOptions;
   /** The workspace root: paths in the bundle are relative to it. */
   root: string;
-  staging: string;
+  /** The pack file this chunk's copies and bodies go to (new, one per chunk). */
+  pack: string;
 }
 
 export interface ProcessedRecord {
   summary: RecordSummary;
   secrets: SecretHit[];
-  /** The staged YAML copy; undefined when secrets block it. */
-  copy?: StagedFile;
-  /** The staged page body. */
-  body?: string;
+  /** The YAML copy, UTF-8; undefined when secrets block it. */
+  copy?: Span;
+  /** The page body, UTF-8. */
+  body?: Span;
 }
 
 export interface ProcessedFile {
@@ -35,7 +37,16 @@ export function relativeTo(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-export function processFile(file: string, request: Omit<ProcessRequest, 'paths'>): ProcessedFile {
+export function processChunk(request: ProcessRequest): ProcessedFile[] {
+  const pack = new PackWriter(request.pack);
+  try {
+    return request.paths.map((file) => processFile(file, request, pack));
+  } finally {
+    pack.close();
+  }
+}
+
+function processFile(file: string, request: ProcessRequest, pack: PackWriter): ProcessedFile {
   const content = readContent(file, request.context.maxFileBytes);
   if (!content) return { analyzed: { path: file } };
   const relativePath = relativeTo(request.root, file);
@@ -43,13 +54,6 @@ export function processFile(file: string, request: Omit<ProcessRequest, 'paths'>
   const analyzed = { path: file, hash: hashText(content.text), analysis: extracted.analysis };
   const record = extracted.record;
   if (!record) return { analyzed };
-  return {
-    analyzed,
-    record: {
-      summary: record.summary,
-      secrets: record.secrets,
-      copy: record.copy === undefined ? undefined : stage(request.staging, `${relativePath}\0yaml`, record.copy),
-      body: record.body === undefined ? undefined : stage(request.staging, `${relativePath}\0body`, record.body).file,
-    },
-  };
+  const put = (text: string | undefined) => (text === undefined ? undefined : pack.append(Buffer.from(text, 'utf8')));
+  return { analyzed, record: { summary: record.summary, secrets: record.secrets, copy: put(record.copy), body: put(record.body) } };
 }

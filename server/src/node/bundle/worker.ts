@@ -1,10 +1,10 @@
-/** A worker thread of an export: processes the files it is sent (see process-file.ts). */
+/** A worker thread of an export: runs the jobs it is sent (see jobs.ts). */
 import { parentPort } from 'node:worker_threads';
-import { processFile, type ProcessRequest } from './process-file';
+import { runJob, type BundleJob } from './jobs';
 
-parentPort?.on('message', ({ id, paths, ...request }: ProcessRequest & { id: number }) => {
+parentPort?.on('message', ({ id, ...request }: BundleJob & { id: number }) => {
   try {
-    parentPort!.postMessage({ id, results: paths.map((file) => processFile(file, request)) });
+    parentPort!.postMessage({ id, results: runJob(request) });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

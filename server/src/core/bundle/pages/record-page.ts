@@ -30,7 +30,8 @@ const KIND_TITLES: Record<Kind, string> = {
 };
 
 export interface RecordPageInput {
-  summary: RecordSummary;
+  /** What the page shows of the summary (the body shows the rest). */
+  summary: Pick<RecordSummary, 'kind' | 'id' | 'title' | 'path'>;
   /** The bundle name without extension: `incidents/INC-2026-014`. */
   name: string;
   body: string;
