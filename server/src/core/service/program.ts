@@ -8,7 +8,7 @@ import type { WorkspaceModel } from './request';
 import { isAffected, planChange, planKeyOf, planPartKeys, type PlanChange, type PlanFacts, type PlanPart, type PlanPartKeys } from '../model/plan';
 import { applyPolicy } from './policy';
 import type { RuleContext } from '../rules/rule';
-import { planPartsRead, WORKSPACE_READS } from '../rules/registry';
+import { planPartsRead, planPartsReadAcross, WORKSPACE_READS } from '../rules/registry';
 import type { Finding, Kind, SeveritySetting } from '../model/types';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -477,14 +477,20 @@ export class Program implements WorkspaceModel {
     return changes;
   }
 
-  /** The governing plan changed: every document that reads a part that changed is redone (here, or by onOutdated's host). */
+  /**
+   * The governing plan changed: every document whose analysis reads a part that changed is
+   * redone (here, or by onOutdated's host); one whose workspace checks read it is re-checked
+   * from its facts in this settle.
+   */
   private documentsOutdated(change: PlanChange, touched: Set<string>): void {
     if (change.parts.size === 0) return;
     const outdated: string[] = [];
     for (const [path, entry] of this.entries) {
-      const severity = this.index.get(path)?.severity;
+      const facts = this.index.get(path);
+      const severity = facts?.severity;
       // Documents analysed after the plan changed (later in the same batch) already read its new parts.
       if (isAffected(change, entry.reads, severity) && entry.planKey !== planKeyOf(entry.reads, this.partKeys, severity)) outdated.push(path);
+      else if (facts && isAffected(change, planPartsReadAcross(facts), severity)) touched.add(path);
     }
     if (this.options.onOutdated) this.options.onOutdated(outdated);
     else for (const path of outdated) this.analyze(path, undefined, touched, true);
