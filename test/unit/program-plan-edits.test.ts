@@ -116,8 +116,10 @@ describe('Program: a plan edit re-checks only the documents that read what it ch
 
   it('a regime added re-analyses the incidents and the documents whose waivers name a regime', () => {
     const ws = workspace();
+    const facts = ws.program.facts('incidents/INC-1.yaml');
     ws.edit('plan.yaml', plan({ regimes: '[gdpr-art33, us-ca]' }));
     assert.deepEqual(ws.takeReads(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'incidents/INC-3.yaml', 'tabletop/TTX-1.yaml']);
+    assert.equal(ws.program.facts('incidents/INC-1.yaml'), facts, 'facts the new analysis found equal stay the ones kept');
   });
 
   it('a custom regime added (regimes_custom) re-analyses the same documents', () => {
