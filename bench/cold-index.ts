@@ -18,7 +18,7 @@ export interface ColdIndex {
   peakRssMb: number;
 }
 
-/** The floor and the core on the workspace, then a server started on it (left running for the caller). */
+/** The floor and the core on the workspace, then a server started on it, its cache folder empty (left running for the caller). */
 export async function measureColdIndex(workspace: Workspace, now: number, cacheDir?: string): Promise<ColdIndex> {
   const floorMs = measureFloor(workspace.files);
   const floorLoad = loadNow();

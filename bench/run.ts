@@ -26,7 +26,7 @@ import { MemoryLog, memorySection } from './memory';
 import { measurePlanEdits, planEditSection } from './plan-edit';
 import { formatLoad, loadNow, machine, ms, replaceSection, RESULTS, type Section } from './report';
 import { measureColdThenRestarts, measureRestarts, restartSection } from './restart';
-import { NOW, startServer, TIMEOUT_MS, writeWorkspace, type Server, type Workspace } from './session';
+import { newCacheDir, NOW, startServer, TIMEOUT_MS, writeWorkspace, type Server, type Workspace } from './session';
 
 const SIZES = [1_000, 10_000];
 /** The workspace the session, the restart and the editor requests run on. */
@@ -61,9 +61,6 @@ async function withServer<T>(root: string, count: number, measure: (server: Serv
   }
 }
 
-/** A cache folder inside the run's folder. */
-const cacheFolder = (root: string) => mkdtempSync(path.join(root, 'cache-'));
-
 /** Each section measured alone (`npm run bench -- <name>`). */
 const ALONE: Record<string, (root: string) => Promise<Section>> = {
   'cold-index': async (root) => {
@@ -81,7 +78,10 @@ const ALONE: Record<string, (root: string) => Promise<Section>> = {
   ]),
   'plan-edit': async (root) => planEditSection(await withServer(root, SESSION, (server, workspace) => measurePlanEdits(server.client, workspace))),
   memory: async (root) => (await withServer(root, SESSION, session)).memory,
-  restart: async (root) => restartSection(await measureColdThenRestarts(writeWorkspace(root, SESSION), cacheFolder(root))),
+  restart: async (root) => {
+    const workspace = writeWorkspace(root, SESSION);
+    return restartSection(await measureColdThenRestarts(workspace, newCacheDir(workspace)));
+  },
   editor: async (root) => {
     const measure = await withServer(root, SESSION, (server, workspace) => measureEditorRequests(server.client, workspace.dir, workspace.files.length, TIMEOUT_MS));
     return editorSection(measure, measureCoreOneThread(path.join(root, String(SESSION)), Date.parse(NOW)).mentions);
@@ -95,7 +95,7 @@ async function everything(root: string): Promise<Section[]> {
   const small = await measureColdIndex(writeWorkspace(root, SIZES[0]!), now);
   await small.server.client.stop(TIMEOUT_MS);
   const workspace = writeWorkspace(root, SESSION);
-  const cacheDir = cacheFolder(root);
+  const cacheDir = newCacheDir(workspace);
   const cold = await measureColdIndex(workspace, now, cacheDir);
   const measured = await session(cold.server, workspace);
   await cold.server.client.stop(TIMEOUT_MS);

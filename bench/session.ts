@@ -5,7 +5,7 @@
  * arrived, with the CPU time it took (its worker threads included).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileUri, LspClient } from '../test/support/lsp-client';
 import { writeCorpus } from './corpus';
@@ -37,15 +37,22 @@ export function writeWorkspace(root: string, count: number): Workspace {
   return { dir, files: writeCorpus(dir, count) };
 }
 
+/** A new, empty cache folder beside the workspace (inside the run's folder). */
+export function newCacheDir(workspace: Workspace): string {
+  return mkdtempSync(path.join(path.dirname(workspace.dir), 'cache-'));
+}
+
 /**
- * Starts a server on the workspace and waits for every file's diagnostics. The debug requests
- * are on (cc7/debug/stats, cc7/debug/settled): the plan-edit benchmark asks them.
+ * Starts a server on the workspace and waits for every file's diagnostics. As the VS Code
+ * client starts it: with a cache folder (a new, empty one unless given), which it writes
+ * after changes settle and at shutdown. The debug requests are on (cc7/debug/stats,
+ * cc7/debug/settled): the plan-edit benchmark asks them.
  */
-export async function startServer(workspace: Workspace, cacheDir?: string): Promise<Server> {
+export async function startServer(workspace: Workspace, cacheDir = newCacheDir(workspace)): Promise<Server> {
   const start = performance.now();
   const client = await LspClient.start({
     workspace: workspace.dir,
-    initializationOptions: cacheDir ? { cacheDir } : undefined,
+    initializationOptions: { cacheDir },
     env: { CC7_NOW: NOW, CC7_DEBUG_STATS: '1' },
   });
   await client.waitForPublishedUris(workspace.files.length + EXTRA_FILES, TIMEOUT_MS);
