@@ -21,7 +21,8 @@ function timed(run: () => unknown): number {
 
 export function measureCacheFormats(cacheDir: string): FormatResult {
   const bytes = readFileSync(path.join(cacheDir, readdirSync(cacheDir)[0]!));
-  const body = bytes.subarray(bytes.indexOf(0x0a) + 1).toString('utf8');
+  // The file lines: after the header line, before the trailer line.
+  const body = bytes.subarray(bytes.indexOf(0x0a) + 1, bytes.lastIndexOf(0x0a, bytes.length - 2) + 1).toString('utf8');
   const lines = body.split('\n').slice(0, -1);
   const array = `[${lines.join(',')}]`;
   const files = lines.map((line) => JSON.parse(line) as unknown);

@@ -75,6 +75,8 @@ export const Notifications = {
 export const DebugRequests = {
   /** What the server has read and analysed since it started: DebugStats. */
   stats: 'cc7/debug/stats',
+  /** DebugStats, answered once no re-analysis is waiting or running (a plan edit's re-checks are all published). */
+  settled: 'cc7/debug/settled',
 } as const;
 
 export interface DebugStats {

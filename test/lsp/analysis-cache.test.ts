@@ -190,8 +190,9 @@ describe('language server over stdio: the persistent analysis cache', function (
     try {
       const written = cacheWritten(cacheDir, 15_000);
       await client.waitForPublishedUris(files.length);
-      const header = JSON.parse(readFileSync(await written, 'utf8').split('\n')[0]!) as { files: number };
-      assert.equal(header.files, files.length);
+      // The trailer, the last line, counts the files.
+      const trailer = JSON.parse(readFileSync(await written, 'utf8').trimEnd().split('\n').pop()!) as { files: number };
+      assert.equal(trailer.files, files.length);
     } finally {
       await client.stop();
       client.dispose();

@@ -391,6 +391,11 @@ export class LspClient {
     return this.connection.sendRequest(DebugRequests.stats);
   }
 
+  /** cc7/debug/settled (CC7_DEBUG_STATS=1): the stats, once every background re-analysis is done and published. */
+  debugSettled(): Promise<DebugStats> {
+    return this.connection.sendRequest(DebugRequests.settled);
+  }
+
   /** Opens a document with the given text (the editor's buffer from now on). */
   async open(file: string, text: string): Promise<string> {
     const uri = fileUri(file);

@@ -13,7 +13,7 @@ const LIMIT = 2 * 1024 * 1024;
 const noYield = async () => undefined;
 
 const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } };
-/** Enough files for several checksummed groups. */
+/** Enough files for several groups of lines, written one at a time. */
 const FILES: SavedFile[] = Array.from({ length: 1200 }, (_, i): SavedFile => (i % 100 === 7
   ? { path: `${ROOT}/other-${i}.yaml`, hash: `h${i}` }
   : {
@@ -71,8 +71,9 @@ describe('AnalysisCache', () => {
     const cases: [string, string, RegExp][] = [
       ['one character changed in a message', text.replace('7 h ago', '8 h ago'), /checksum does not match/],
       ['a line dropped', [...lines.slice(0, 5), ...lines.slice(6)].join('\n'), /checksum does not match/],
-      ['cut in the middle of a line', text.slice(0, Math.floor(text.length / 2)), /checksum does not match/],
-      ['cut after a line', lines.slice(0, 9).join('\n') + '\n', /checksum does not match/],
+      ['cut in the middle of a line', text.slice(0, Math.floor(text.length / 2)), /truncated/],
+      ['cut after a line', lines.slice(0, 9).join('\n') + '\n', /truncated/],
+      ['the trailer counting another number of files', text.replace(/"files":\d+/, '"files":1'), /holds 1200 files of 1$/],
       ['the header alone, cut', text.slice(0, 20), /truncated|JSON/],
       ['not JSON', 'garbage\n{]', /JSON/],
       ['empty', '', /truncated/],

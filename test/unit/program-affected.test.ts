@@ -57,6 +57,19 @@ describe('Program: a change re-reads only what it can affect', () => {
     assert.deepEqual(ws.takeReads(), []);
   });
 
+  it('an edit that changes no fact keeps the facts and findings kept (the same objects); one that does replaces them', () => {
+    const ws = workspace(FILES());
+    const facts = ws.program.facts('incidents/INC-1.yaml');
+    const findings = ws.program.findings('incidents/INC-1.yaml');
+    const changes = ws.edit('incidents/INC-1.yaml', identificationIncident('INC-1').replace('detection_source: siem-alert', 'detection_source: ids'));
+    assert.equal(ws.program.facts('incidents/INC-1.yaml'), facts);
+    assert.equal(ws.program.findings('incidents/INC-1.yaml'), findings);
+    assert.deepEqual([...changes.keys()], [], 'nothing to publish');
+    ws.edit('incidents/INC-1.yaml', identificationIncident('INC-1', 'Leaked API key, rotated'));
+    assert.notEqual(ws.program.facts('incidents/INC-1.yaml'), facts);
+    assert.equal(ws.program.facts('incidents/INC-1.yaml')?.title, 'Leaked API key, rotated');
+  });
+
   it('content identical to what was analysed is not analysed again', () => {
     const ws = workspace(FILES());
     ws.takeReads();

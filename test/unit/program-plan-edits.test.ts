@@ -1,7 +1,8 @@
 // Plan edits re-check by what changed (issue 9): each rule declares the parts of the plan it
-// reads (RuleReads.plan), and a plan edit re-analyses only the documents that read a part the
-// edit changed. Counted through the reads of the Program's `read` (an edit hands the plan's
-// own text in, so the plan is read only when it is itself re-analysed).
+// reads (RuleReads.plan), and a plan edit re-analyses only the documents whose document checks
+// read a part the edit changed; those whose workspace checks read it (pir-deadline) are
+// re-checked from their facts. Counted through the reads of the Program's `read` (an edit hands
+// the plan's own text in, so the plan is read only when it is itself re-analysed).
 import assert from 'node:assert/strict';
 import { identificationIncident, responsePlan } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
@@ -9,18 +10,26 @@ import { MemoryWorkspace } from '../support/memory-workspace';
 const NOW = Date.parse('2026-04-15T12:00:00Z');
 
 const SEV1 = '  - { id: SEV1, name: Critical, post_incident_review: { required: true, due_business_days: 5 }, remediation_due_days: 14 }\n';
-const sev2 = (reviewDays: number) =>
-  `  - { id: SEV2, name: High, post_incident_review: { required: true, due_business_days: ${reviewDays} }, remediation_due_days: 30 }\n`;
+interface Sev2 { name?: string; reviewRequired?: boolean; reviewDays?: number; remediationDays?: number }
 
-interface PlanChange { organization?: string; comment?: string; reviewDays?: number; regimes?: string; custom?: string; rules?: string }
+const sev2 = ({ name = 'High', reviewRequired = true, reviewDays = 10, remediationDays = 30 }: Sev2) =>
+  `  - { id: SEV2, name: ${name}, post_incident_review: { required: ${reviewRequired}, due_business_days: ${reviewDays} }, remediation_due_days: ${remediationDays} }\n`;
 
-const plan = ({ organization = 'Acme Cloud, Inc.', comment = '', reviewDays = 10, regimes = '[gdpr-art33]', custom, rules = '' }: PlanChange = {}) =>
+interface PlanChange extends Sev2 { organization?: string; comment?: string; regimes?: string; custom?: string; rules?: string }
+
+const plan = ({ organization = 'Acme Cloud, Inc.', comment = '', regimes = '[gdpr-art33]', custom, rules = '', ...severity }: PlanChange = {}) =>
   responsePlan({
     organization: `${organization}${comment}`,
     roles: ['incident_lead', 'legal'],
     extra: `notification: { regimes: ${regimes}${custom ? `, regimes_custom: ${custom}` : ''}, customer_dpa_hours: 48 }\n${rules}`,
-    severities: SEV1 + sev2(reviewDays),
+    severities: SEV1 + sev2(severity),
   });
+
+/**
+ * A SEV2 incident resolved on Monday 2026-04-06 without its review held: with 10 business days
+ * the review is due on 2026-04-20, with 5 on 2026-04-13, before now.
+ */
+const resolvedIncident = identificationIncident('INC-4') + 'resolved_at: 2026-04-06T12:00:00Z\n';
 
 const runbook = `apiVersion: cc7/v1
 kind: Runbook
@@ -76,16 +85,41 @@ describe('Program: a plan edit re-checks only the documents that read what it ch
     assert.deepEqual(ws.takeReads(), []);
   });
 
-  it("one severity's review window re-analyses that severity's incidents only", () => {
+  it("one severity's review window re-analyses nothing: that severity's resolved incidents are re-checked from their facts", () => {
     const ws = workspace();
-    ws.edit('plan.yaml', plan({ reviewDays: 5 }));
+    ws.add({ 'incidents/INC-4.yaml': resolvedIncident, 'incidents/INC-5.yaml': resolvedIncident.replace(/INC-4/g, 'INC-5').replace('severity: SEV2', 'severity: SEV1') });
+    ws.takeReads();
+    assert.equal(ws.program.findings('incidents/INC-4.yaml').some((finding) => finding.rule === 'pir-deadline'), false);
+    const changes = ws.edit('plan.yaml', plan({ reviewDays: 5 }));
+    assert.deepEqual(ws.takeReads(), []);
+    assert.deepEqual([...changes.keys()].filter((path) => path !== 'plan.yaml'), ['incidents/INC-4.yaml']);
+    assert.match(changes.get('incidents/INC-4.yaml')!.find((finding) => finding.rule === 'pir-deadline')!.message, /was due 2026-04-13 .*within 5 business days/);
+  });
+
+  it('whether a severity requires a review re-analyses its incidents (phase-evidence reads it)', () => {
+    const ws = workspace();
+    ws.edit('plan.yaml', plan({ reviewRequired: false }));
     assert.deepEqual(ws.takeReads(), ['incidents/INC-2.yaml', 'incidents/INC-3.yaml']);
+  });
+
+  it("a severity's remediation window re-analyses its incidents (remediation-untracked names it)", () => {
+    const ws = workspace();
+    ws.edit('plan.yaml', plan({ remediationDays: 20 }));
+    assert.deepEqual(ws.takeReads(), ['incidents/INC-2.yaml', 'incidents/INC-3.yaml']);
+  });
+
+  it("a severity's name, which no finding reads, re-analyses nothing", () => {
+    const ws = workspace();
+    ws.edit('plan.yaml', plan({ name: 'Major' }));
+    assert.deepEqual(ws.takeReads(), []);
   });
 
   it('a regime added re-analyses the incidents and the documents whose waivers name a regime', () => {
     const ws = workspace();
+    const facts = ws.program.facts('incidents/INC-1.yaml');
     ws.edit('plan.yaml', plan({ regimes: '[gdpr-art33, us-ca]' }));
     assert.deepEqual(ws.takeReads(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'incidents/INC-3.yaml', 'tabletop/TTX-1.yaml']);
+    assert.equal(ws.program.facts('incidents/INC-1.yaml'), facts, 'facts the new analysis found equal stay the ones kept');
   });
 
   it('a custom regime added (regimes_custom) re-analyses the same documents', () => {
@@ -106,8 +140,9 @@ describe('Program: a plan edit re-checks only the documents that read what it ch
   });
 
   it('each of these edits leaves every document with the findings a fresh analysis gives', () => {
-    for (const change of [{ comment: ' # x' }, { organization: 'Other' }, { reviewDays: 3 }, { regimes: '[us-ca]' }, { custom: '[{ id: acme-msa, name: Acme, clock: detected_at, window: { months: 1 } }]' }, { rules: 'rules: { quiet-period: off }\n' }]) {
+    for (const change of [{ comment: ' # x' }, { organization: 'Other' }, { reviewDays: 3 }, { reviewDays: 5 }, { reviewRequired: false }, { remediationDays: 7 }, { name: 'Major' }, { regimes: '[us-ca]' }, { custom: '[{ id: acme-msa, name: Acme, clock: detected_at, window: { months: 1 } }]' }, { rules: 'rules: { quiet-period: off }\n' }]) {
       const ws = workspace();
+      ws.add({ 'incidents/INC-4.yaml': resolvedIncident });
       ws.edit('plan.yaml', plan(change));
       const fresh = ws.fresh(ws.files.keys());
       for (const path of ws.files.keys()) {

@@ -9,8 +9,8 @@ const HOUR = 3_600_000;
 const T = Date.parse('2026-04-15T12:00:00Z');
 
 const PLAN = responsePlan({ governed: true, roles: ['incident_lead'] });
-/** The same plan with SEV2's review window changed: documents of that severity read it. */
-const PLAN_SEV2_CHANGED = PLAN.replace('due_business_days: 10', 'due_business_days: 5');
+/** The same plan with SEV2's remediation window changed: incidents of that severity read it (remediation-untracked). */
+const PLAN_SEV2_CHANGED = PLAN.replace('remediation_due_days: 30', 'remediation_due_days: 20');
 
 /** An incident with one open remediation item due at the end of 2026-04-20 in New York: overdue from 2026-04-21T04:00Z on. */
 const INCIDENT = identificationIncident('INC-1').replace('status: identification', 'status: remediation')
@@ -101,5 +101,28 @@ describe('Program: saved analyses and restore', () => {
     const changes = live.recheckExpired();
     assert.equal(live.stats.analysed, analysed + 1, 'the incident alone');
     assert.ok(changes.get('incidents/INC-1.yaml')?.some((finding) => finding.rule === 'remediation-overdue'));
+  });
+
+  it("pir-deadline is checked from the facts at the current instant: past the review's due instant it is reported on a clock tick and on a restore, with nothing analysed", () => {
+    // Resolved on Monday 2026-04-06, SEV2 allows 10 business days: due at the end of 2026-04-20 in New York.
+    const files = { 'plan.yaml': PLAN, 'incidents/INC-2.yaml': `${identificationIncident('INC-2')}resolved_at: 2026-04-06T12:00:00Z\n` };
+    const overdue = (from: Program) => from.findings('incidents/INC-2.yaml').some((finding) => finding.rule === 'pir-deadline');
+    const clock = { now: T };
+    const live = program(files, clock);
+    live.addFiles(planFirst(Object.keys(files)));
+    assert.equal(overdue(live), false);
+    const saved = savedOf(live);
+    const analysed = live.stats.analysed;
+
+    clock.now = DUE_PASSED;
+    const changes = live.recheckExpired();
+    assert.equal(live.stats.analysed, analysed, 'nothing analysed');
+    assert.ok(changes.get('incidents/INC-2.yaml')?.some((finding) => finding.rule === 'pir-deadline'));
+
+    const restarted = program(files, clock);
+    for (const file of saved.values()) assert.equal(restarted.restore(file), true);
+    restarted.settleDeferred();
+    assert.equal(restarted.stats.analysed, 0);
+    assert.equal(overdue(restarted), true);
   });
 });

@@ -154,9 +154,14 @@ export class ServerState {
     }, INDEX_TELL_MS);
   }
 
+  /** Resolves once no background re-check is waiting or running (their findings are sent by then). */
+  async rechecked(): Promise<void> {
+    while (this.rechecking) await this.rechecking;
+  }
+
   /** Waits for the background re-checks, writes the analysis caches and stops telling listeners (shutdown). */
   async settled(): Promise<void> {
-    await this.rechecking;
+    await this.rechecked();
     await this.programs.flushCaches();
     clearTimeout(this.telling);
   }

@@ -90,9 +90,9 @@ export function syncWithClient(connection: Connection, state: ServerState): { di
     state.publish(changes);
   });
 
+  // TextDocuments fires onDidChangeContent right after onDidOpen: that schedules the open document's check, once.
   state.documents.onDidOpen(({ document }) => {
     state.openByPath.set(URI.parse(document.uri).fsPath, document);
-    checkOpenDocument(document.uri);
   });
   state.documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri));
   state.documents.onDidClose(({ document }) => {

@@ -4,21 +4,23 @@
  * Program.saved() exports, so that a restart on an unchanged workspace reads each file once
  * and analyses none (node/scan.ts). A file of another format, rule set, size limit or folder,
  * a truncated or corrupt one, is ignored (the folder is analysed and the file rewritten):
- * never a crash, never a finding from it. Written whole to a temporary file, then renamed over
- * the old one, so a reader never sees half of it.
+ * never a crash, never a finding from it. Written to a temporary file a group of lines at a
+ * time (never whole in memory), then renamed over the old one, so a reader never sees half of it.
  *
- * Format: JSON lines. The first line is the header (format, rule set, size limit, folder, the
- * number of files and a checksum); then one line per file, in Program.saved()'s order.
+ * Format: JSON lines. The first line is the header (format, rule set, size limit, folder);
+ * then one line per file, in Program.saved()'s order; the last line, the trailer, gives the
+ * number of files and the checksum of their lines. Written last, it is missing from a file
+ * cut short.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { bytesHash, contentHash } from '../core/model/hash';
+import { BytesHasher, bytesHash, contentHash } from '../core/model/hash';
 import { ruleSetVersion } from '../core/rules/version';
 import type { Program, SavedFile } from '../core/service/program';
 
-const FORMAT = 'cc7-analysis-cache/1';
+const FORMAT = 'cc7-analysis-cache/2';
 /** Lines stringified between yields to the event loop, when writing. */
 const GROUP = 500;
 /** How long after the last change a program's cache is written: a burst of edits writes once. */
@@ -42,9 +44,9 @@ interface CacheKey {
   root: string;
 }
 
-interface Header extends CacheKey {
+interface Trailer {
   files: number;
-  /** The hash of everything after the header line, as bytes. */
+  /** The hash of the file lines (after the header line, before the trailer), as bytes. */
   checksum: string;
 }
 
@@ -83,25 +85,32 @@ export class AnalysisCache {
   }
 
   /**
-   * Writes the files atomically (a temporary file renamed over the old one), yielding to the
-   * event loop between groups so a server keeps answering. Returns why it failed, if it did.
+   * Writes the files atomically (a temporary file renamed over the old one), a group of lines
+   * at a time, yielding to the event loop between groups so a server keeps answering. Returns
+   * why it failed, if it did.
    */
   async save(files: readonly SavedFile[], yieldToEvents: () => Promise<void>): Promise<string | undefined> {
-    const groups: string[] = [];
-    for (let start = 0; start < files.length; start += GROUP) {
-      groups.push(files.slice(start, start + GROUP).map((file) => `${JSON.stringify(file)}\n`).join(''));
-      await yieldToEvents();
-    }
-    const body = Buffer.from(groups.join(''));
-    const header: Header = { ...this.key, files: files.length, checksum: bytesHash(body) };
-    const text = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]);
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    let handle: FileHandle | undefined;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temporary, text);
+      handle = await open(temporary, 'w');
+      await handle.write(`${JSON.stringify(this.key)}\n`);
+      const checksum = new BytesHasher();
+      for (let start = 0; start < files.length; start += GROUP) {
+        const group = Buffer.from(files.slice(start, start + GROUP).map((file) => `${JSON.stringify(file)}\n`).join(''));
+        checksum.update(group);
+        await handle.write(group);
+        await yieldToEvents();
+      }
+      const trailer: Trailer = { files: files.length, checksum: checksum.digest() };
+      await handle.write(`${JSON.stringify(trailer)}\n`);
+      await handle.close();
+      handle = undefined;
       await rename(temporary, this.file);
       return undefined;
     } catch (error) {
+      await handle?.close().catch(() => undefined);
       await rm(temporary, { force: true }).catch(() => undefined);
       return `could not write the analysis cache ${this.file}: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -111,21 +120,35 @@ export class AnalysisCache {
   private parse(bytes: Buffer): SavedFile[] {
     const end = bytes.indexOf(NEWLINE);
     if (end < 0) throw new Error('it is truncated');
-    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<Header>;
+    const header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<CacheKey>;
     for (const field of ['format', 'ruleSet', 'code', 'maxFileBytes', 'root'] as const) {
       if (header[field] !== this.key[field]) throw new Error(`it was written for ${field} ${JSON.stringify(header[field])}, not ${JSON.stringify(this.key[field])}`);
     }
-    const body = bytes.subarray(end + 1);
-    if (bytesHash(body) !== header.checksum) throw new Error('its checksum does not match: it was cut short, changed or damaged');
+    // Every line ends with a newline; the trailer is the last one.
+    const trailerStart = bytes.lastIndexOf(NEWLINE, bytes.length - 2) + 1;
+    const trailer = bytes[bytes.length - 1] === NEWLINE && trailerStart > end ? parseTrailer(bytes.subarray(trailerStart, -1)) : undefined;
+    if (!trailer) throw new Error('it is truncated');
+    const body = bytes.subarray(end + 1, trailerStart);
+    if (bytesHash(body) !== trailer.checksum) throw new Error('its checksum does not match: it was cut short, changed or damaged');
     const lines = body.toString('utf8').split('\n');
     // Each line ends with a newline: the last piece is empty.
     lines.pop();
-    if (lines.length !== header.files) throw new Error(`it holds ${lines.length} files of ${header.files}`);
+    if (lines.length !== trailer.files) throw new Error(`it holds ${lines.length} files of ${trailer.files}`);
     return lines.map((line) => {
       const file = JSON.parse(line) as unknown;
       if (!isSavedFile(file)) throw new Error(`a line is not a saved file: ${line.slice(0, 80)}`);
       return file;
     });
+  }
+}
+
+/** The trailer line; undefined when the line is none (a file cut after one of its file lines). */
+function parseTrailer(line: Buffer): Trailer | undefined {
+  try {
+    const trailer = JSON.parse(line.toString('utf8')) as Partial<Trailer> & { path?: unknown };
+    return typeof trailer.files === 'number' && typeof trailer.checksum === 'string' && trailer.path === undefined ? trailer as Trailer : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { isPresent, records, text } from './data';
+import { getIn, isPresent, records, text } from './data';
 import { parseDue, parseInstant } from './time';
 import type { Cc7Document } from './document';
 import { extractMentions, type Mention, type MentionKind } from './mentions';
@@ -73,6 +73,18 @@ export interface OpenItemFacts {
 }
 
 /**
+ * An incident's post-incident review as pir-deadline checks it, without the parse tree: so
+ * that a change of a severity's review window re-checks the incident from its facts.
+ */
+export interface ReviewFacts {
+  /** `resolved_at` (epoch ms; offset-less times in the plan's zone) and where it is written. */
+  resolvedAt: number;
+  resolvedRange: Range;
+  /** `post_incident_review.held_at` when present: its instant (undefined when unreadable) and where it is written. */
+  held?: { at?: number; range: Range };
+}
+
+/**
  * What the workspace knows of one CC7 document without keeping its parse tree: enough for
  * the cross-file rules, the tree view and the bundle. Plain data, compared to decide what a
  * change affects.
@@ -95,6 +107,8 @@ export interface DocumentFacts {
   heldAt?: number;
   /** Incidents: `closed_at` (epoch ms). */
   closedAt?: number;
+  /** Incidents with a readable `resolved_at`: the review pir-deadline checks. */
+  review?: ReviewFacts;
   /** Incidents: the notification clocks still running or breached (service/work-facts.ts). */
   openClocks?: OpenClockFacts[];
   /** Incidents and tabletop exercises: the remediation or improvement items still to do (service/work-facts.ts). */
@@ -127,6 +141,7 @@ export function extractFacts(doc: Cc7Document, zone: string): DocumentFacts {
     detectedAt: doc.kind === 'Incident' || doc.kind === 'SecurityEvent' ? instant(data.detected_at) : undefined,
     heldAt: doc.kind === 'TabletopExercise' ? instant(data.held_at) : undefined,
     closedAt: doc.kind === 'Incident' ? instant(data.closed_at) : undefined,
+    review: doc.kind === 'Incident' ? review(doc, zone) : undefined,
     references: references(doc),
     escalation: doc.kind === 'SecurityEvent' ? escalation(doc) : undefined,
     waivers: waivers(doc, zone),
@@ -135,6 +150,19 @@ export function extractFacts(doc: Cc7Document, zone: string): DocumentFacts {
       ? doc.locate(['tabletop_interval_days'])
       : undefined,
     mentions: extractMentions(doc),
+  };
+}
+
+const HELD_AT = ['post_incident_review', 'held_at'];
+
+function review(doc: Cc7Document, zone: string): ReviewFacts | undefined {
+  const resolvedAt = parseInstant(doc.data?.resolved_at, zone)?.ms;
+  if (resolvedAt === undefined) return undefined;
+  const held = getIn(doc.data, HELD_AT);
+  return {
+    resolvedAt,
+    resolvedRange: doc.locate(['resolved_at']),
+    ...(isPresent(held) ? { held: { at: parseInstant(held, zone)?.ms, range: doc.locate(HELD_AT) } } : {}),
   };
 }
 

@@ -91,16 +91,33 @@ function severityFacts(entry: Record<string, unknown>): SeverityFacts[] {
 
 /**
  * The parts of the plan that documents read, each changing on its own: a plan edit re-checks
- * only the documents that read a part it changed (RuleReads.plan). `severity` is the entry of
- * the document's own severity level; `path` is which plan governs (and whether one does).
+ * only the documents that read a part it changed (RuleReads.plan). The severity parts are
+ * those of the document's own severity level, one per field a rule reads, so that a change of
+ * one window re-checks only what reads that window; `path` is which plan governs (and whether
+ * one does).
  */
-export type PlanPart = 'path' | 'zone' | 'calendar' | 'severity' | 'severityIds' | 'roles' | 'regimes';
+export type PlanPart = 'path' | 'zone' | 'calendar' | 'severityIds' | 'roles' | 'regimes' | SeverityPart;
+
+/** A field of the document's own severity level: whether it requires a review, the review's window, the remediation window. */
+export type SeverityPart = 'reviewRequired' | 'reviewDays' | 'remediationDays';
+
+const SEVERITY_PARTS: Readonly<Record<SeverityPart, (level: SeverityFacts) => unknown>> = {
+  reviewRequired: (level) => level.reviewRequired,
+  reviewDays: (level) => level.reviewDueBusinessDays,
+  remediationDays: (level) => level.remediationDueDays,
+};
+
+function isSeverityPart(part: PlanPart): part is SeverityPart {
+  return part in SEVERITY_PARTS;
+}
+
+type SharedPart = Exclude<PlanPart, SeverityPart>;
 
 /** Each part of one plan as a comparable key. */
 export interface PlanPartKeys {
-  shared: Readonly<Record<Exclude<PlanPart, 'severity'>, string>>;
-  /** Severity id -> the key of its entry. */
-  severities: ReadonlyMap<string, string>;
+  shared: Readonly<Record<SharedPart, string>>;
+  /** Severity id -> the key of each of its parts. */
+  severities: ReadonlyMap<string, Readonly<Record<SeverityPart, string>>>;
 }
 
 export function planPartKeys(plan: PlanFacts | undefined): PlanPartKeys {
@@ -113,8 +130,14 @@ export function planPartKeys(plan: PlanFacts | undefined): PlanPartKeys {
       roles: (plan?.roles ?? []).join(','),
       regimes: JSON.stringify([plan?.regimes ?? [], plan?.regimesCustom ?? [], plan?.customerDpaHours, plan?.warnBeforeHours]),
     },
-    severities: new Map((plan?.severities ?? []).map((level) => [level.id, JSON.stringify(level)])),
+    severities: new Map((plan?.severities ?? []).map((level) => [level.id, severityPartKeys(level)])),
   };
+}
+
+function severityPartKeys(level: SeverityFacts): Record<SeverityPart, string> {
+  const keys = {} as Record<SeverityPart, string>;
+  for (const part of Object.keys(SEVERITY_PARTS) as SeverityPart[]) keys[part] = JSON.stringify(SEVERITY_PARTS[part](level) ?? null);
+  return keys;
 }
 
 /** The key of the parts a document reads: equal keys mean the plan changed nothing it reads. */
@@ -122,29 +145,39 @@ export function planKeyOf(parts: ReadonlySet<PlanPart>, keys: PlanPartKeys, seve
   let key = '';
   for (const part of PLAN_PARTS) {
     if (!parts.has(part)) continue;
-    key += `${part}=${part === 'severity' ? (severity !== undefined ? keys.severities.get(severity) ?? '-' : '') : keys.shared[part]}\u0000`;
+    key += `${part}=${isSeverityPart(part) ? severityKey(keys, severity, part) : keys.shared[part]}\u0000`;
   }
   return key;
 }
 
-const PLAN_PARTS: readonly PlanPart[] = ['path', 'zone', 'calendar', 'severity', 'severityIds', 'roles', 'regimes'];
+/** A part of a document's severity level; '-' when the plan has no such level, '' for a document without a severity. */
+function severityKey(keys: PlanPartKeys, severity: string | undefined, part: SeverityPart): string {
+  return severity === undefined ? '' : keys.severities.get(severity)?.[part] ?? '-';
+}
 
-/** What changed between two plans: the parts, and for `severity` the ids whose entry changed. */
+const PLAN_PARTS: readonly PlanPart[] = ['path', 'zone', 'calendar', 'severityIds', 'roles', 'regimes', ...Object.keys(SEVERITY_PARTS) as SeverityPart[]];
+
+/** What changed between two plans: the parts, and for each severity part the ids of the levels whose part changed. */
 export interface PlanChange {
   parts: ReadonlySet<PlanPart>;
-  severities: ReadonlySet<string>;
+  severities: ReadonlyMap<SeverityPart, ReadonlySet<string>>;
 }
 
 export function planChange(before: PlanPartKeys, after: PlanPartKeys): PlanChange {
   const parts = new Set<PlanPart>();
-  for (const part of Object.keys(after.shared) as Exclude<PlanPart, 'severity'>[]) {
+  for (const part of Object.keys(after.shared) as SharedPart[]) {
     if (before.shared[part] !== after.shared[part]) parts.add(part);
   }
-  const severities = new Set<string>();
+  const severities = new Map<SeverityPart, Set<string>>();
   for (const id of new Set([...before.severities.keys(), ...after.severities.keys()])) {
-    if (before.severities.get(id) !== after.severities.get(id)) severities.add(id);
+    for (const part of Object.keys(SEVERITY_PARTS) as SeverityPart[]) {
+      if (severityKey(before, id, part) === severityKey(after, id, part)) continue;
+      parts.add(part);
+      let ids = severities.get(part);
+      if (!ids) severities.set(part, ids = new Set());
+      ids.add(id);
+    }
   }
-  if (severities.size > 0) parts.add('severity');
   return { parts, severities };
 }
 
@@ -152,7 +185,7 @@ export function planChange(before: PlanPartKeys, after: PlanPartKeys): PlanChang
 export function isAffected(change: PlanChange, parts: ReadonlySet<PlanPart>, severity: string | undefined): boolean {
   for (const part of parts) {
     if (!change.parts.has(part)) continue;
-    if (part !== 'severity' || (severity !== undefined && change.severities.has(severity))) return true;
+    if (!isSeverityPart(part) || (severity !== undefined && change.severities.get(part)!.has(severity))) return true;
   }
   return false;
 }

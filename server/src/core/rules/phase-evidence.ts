@@ -14,7 +14,7 @@ export const phaseEvidence: Rule = {
   defaultSeverity: 'error',
   description: 'An incident lacks the evidence its lifecycle phase requires (SPEC 2.3).',
   criteria: 'CC7.3–CC7.5',
-  reads: { plan: planPartsFor(['Incident'], ['severity']) },
+  reads: { plan: planPartsFor(['Incident'], ['reviewRequired']) },
   checkDocument(doc, context) {
     if (doc.kind !== 'Incident' || !doc.data) return [];
     const missing = missingEvidence(doc.data, context.plan);

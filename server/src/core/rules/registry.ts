@@ -63,15 +63,26 @@ export const WORKSPACE_READS = {
   firstDocument: RULES.some((rule) => rule.reads.firstDocument),
 };
 
-/** Every rule that reads the plan in its document check. */
+/** Every rule that reads the plan in its document check, and in its workspace check. */
 const PLAN_READERS = RULES.filter((rule) => rule.checkDocument && rule.reads.plan);
+const PLAN_READERS_ACROSS = RULES.filter((rule) => rule.checkWorkspace && rule.reads.plan);
 
 /**
  * The parts of the plan a document's analysis reads: what its rules declare, and always the
- * zone (its facts read offset-less times in it).
+ * zone (its facts read offset-less times in it). A change to one re-analyses the document.
  */
 export function planPartsRead(facts: DocumentFacts): Set<PlanPart> {
   const parts = new Set<PlanPart>(['zone']);
   for (const rule of PLAN_READERS) for (const part of rule.reads.plan!(facts)) parts.add(part);
+  return parts;
+}
+
+/**
+ * The parts of the plan the workspace checks read for a document: a change to one re-runs
+ * them on its facts, with no new analysis.
+ */
+export function planPartsReadAcross(facts: DocumentFacts): Set<PlanPart> {
+  const parts = new Set<PlanPart>();
+  for (const rule of PLAN_READERS_ACROSS) for (const part of rule.reads.plan!(facts)) parts.add(part);
   return parts;
 }

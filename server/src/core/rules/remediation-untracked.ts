@@ -20,7 +20,7 @@ export const remediationUntracked: Rule = {
   defaultSeverity: 'warning',
   description: 'A remediation or improvement item without owner, due date or ticket; a review action item that is not a remediation id.',
   criteria: 'CC7.4, CC7.5',
-  reads: { plan: planPartsFor(['Incident'], ['severity']) },
+  reads: { plan: planPartsFor(['Incident'], ['remediationDays']) },
   checkDocument(doc, context) {
     if (doc.kind !== 'Incident' && doc.kind !== 'TabletopExercise') return [];
     const severity = doc.kind === 'Incident' && doc.data?.status === 'closed' ? 'error' : undefined;

@@ -64,8 +64,9 @@ export function documentContext(context: RuleContext): DocumentContext {
  */
 export interface RuleReads {
   /**
-   * The parts of the governing plan `checkDocument` reads for a document with these facts: a
-   * change to one of them re-runs it there (and only there). Absent: it reads none.
+   * The parts of the governing plan the rule's checks read for a document with these facts: a
+   * change to one of them re-runs them there (and only there): `checkDocument` by analysing
+   * the document again, `checkWorkspace` on its facts. Absent: they read none.
    */
   plan?(facts: DocumentFacts): readonly PlanPart[];
   /** Other documents with this document's id (its findings change when one appears or goes). */

@@ -2,13 +2,14 @@ import { analyzeFile, checkAcrossWorkspace, type FileAnalysis } from './analyze'
 import type { Clock } from '../model/clock';
 import { contentHash } from '../model/hash';
 import { holdsAt, type Validity } from '../model/horizon';
+import { sameData } from '../model/same-data';
 import { FactsIndex } from './index-store';
 import type { DocumentFacts, WorkspaceIndex } from '../model/facts';
 import type { WorkspaceModel } from './request';
 import { isAffected, planChange, planKeyOf, planPartKeys, type PlanChange, type PlanFacts, type PlanPart, type PlanPartKeys } from '../model/plan';
 import { applyPolicy } from './policy';
 import type { RuleContext } from '../rules/rule';
-import { planPartsRead, WORKSPACE_READS } from '../rules/registry';
+import { planPartsRead, planPartsReadAcross, WORKSPACE_READS } from '../rules/registry';
 import type { Finding, Kind, SeveritySetting } from '../model/types';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -392,18 +393,26 @@ export class Program implements WorkspaceModel {
     this.others.delete(path);
     this.generation++;
     const previous = this.entries.get(path);
-    const wasPlan = this.index.get(path)?.kind === 'ResponsePlan';
-    this.noteDependents(path, touched);
-    this.index.set(analysis.facts);
-    this.noteDependents(path, touched);
-    // Documents analysed after a plan see it at once; those analysed before are redone in settle.
-    if (wasPlan || analysis.facts.kind === 'ResponsePlan') this.planChanged();
-    const reads = this.readsOf(analysis.facts);
+    const known = this.index.get(path);
+    // Facts and findings equal to what is kept stay the objects kept: nothing that reads the facts needs a re-check,
+    // and a re-analysis of unchanged documents (a plan edit re-analysing thousands) leaves the index and the heap as they were.
+    const facts = known && sameData(known, analysis.facts) ? known : analysis.facts;
+    const findings = previous && sameData(previous.documentFindings, analysis.findings) ? previous.documentFindings : analysis.findings;
+    if (facts === known) {
+      touched.add(path);
+    } else {
+      this.noteDependents(path, touched);
+      this.index.set(facts);
+      this.noteDependents(path, touched);
+      // Documents analysed after a plan see it at once; those analysed before are redone in settle.
+      if (known?.kind === 'ResponsePlan' || facts.kind === 'ResponsePlan') this.planChanged();
+    }
+    const reads = facts === known && previous ? previous.reads : this.readsOf(facts);
     this.entries.set(path, {
       hash,
-      documentFindings: analysis.findings,
+      documentFindings: findings,
       reads,
-      planKey: typeof used === 'string' ? used : used ? planKeyOf(reads, used, analysis.facts.severity) : '',
+      planKey: typeof used === 'string' ? used : used ? planKeyOf(reads, used, facts.severity) : '',
       ...validity(analysis),
       published: previous?.published ?? [],
       publishedKey: previous?.publishedKey,
@@ -467,24 +476,30 @@ export class Program implements WorkspaceModel {
       const raw = [...entry.documentFindings, ...checkAcrossWorkspace(facts, this.index, context)];
       const published = applyPolicy(raw, { plan: this.plan(), settings: this.settings, waivers: facts.waivers, now: context.now });
       const key = JSON.stringify(published);
-      if (key !== entry.publishedKey) {
-        changes.set(path, published);
-        this.generation++;
-      }
+      // Unchanged findings stay the objects kept (see record).
+      if (key === entry.publishedKey) continue;
+      changes.set(path, published);
+      this.generation++;
       entry.published = published;
       entry.publishedKey = key;
     }
     return changes;
   }
 
-  /** The governing plan changed: every document that reads a part that changed is redone (here, or by onOutdated's host). */
+  /**
+   * The governing plan changed: every document whose analysis reads a part that changed is
+   * redone (here, or by onOutdated's host); one whose workspace checks read it is re-checked
+   * from its facts in this settle.
+   */
   private documentsOutdated(change: PlanChange, touched: Set<string>): void {
     if (change.parts.size === 0) return;
     const outdated: string[] = [];
     for (const [path, entry] of this.entries) {
-      const severity = this.index.get(path)?.severity;
+      const facts = this.index.get(path);
+      const severity = facts?.severity;
       // Documents analysed after the plan changed (later in the same batch) already read its new parts.
       if (isAffected(change, entry.reads, severity) && entry.planKey !== planKeyOf(entry.reads, this.partKeys, severity)) outdated.push(path);
+      else if (facts && isAffected(change, planPartsReadAcross(facts), severity)) touched.add(path);
     }
     if (this.options.onOutdated) this.options.onOutdated(outdated);
     else for (const path of outdated) this.analyze(path, undefined, touched, true);

@@ -140,15 +140,19 @@ export interface ReviewDeadline {
  * business days. Undefined when no review is required or resolved_at cannot be read.
  */
 export function reviewDeadline(data: unknown, plan: PlanFacts | undefined): ReviewDeadline | undefined {
-  const severity = severityOf(data, plan);
+  const resolved = parseInstant(record(data).resolved_at, zoneOf(plan));
+  return resolved && reviewDue(text(record(data).severity), resolved.ms, plan);
+}
+
+/** The review deadline of an incident of `severityId` resolved at `resolvedAt` (see reviewDeadline). */
+export function reviewDue(severityId: string | undefined, resolvedAt: number, plan: PlanFacts | undefined): ReviewDeadline | undefined {
+  const severity = severityId === undefined ? undefined : plan?.severities.find((level) => level.id === severityId);
   const days = severity?.reviewDueBusinessDays;
   if (!plan || !severity?.reviewRequired || days === undefined) return undefined;
   const zone = zoneOf(plan);
-  const resolved = parseInstant(record(data).resolved_at, zone);
-  if (!resolved) return undefined;
   const calendar = planCalendar(zone, plan.businessDays.weekdays, plan.businessDays.holidays);
-  const dueAt = endOfDayAfterBusinessDays(resolved.ms, days, calendar);
-  return dueAt === undefined ? undefined : { severity, days, resolvedAt: resolved.ms, dueAt, zone };
+  const dueAt = endOfDayAfterBusinessDays(resolvedAt, days, calendar);
+  return dueAt === undefined ? undefined : { severity, days, resolvedAt, dueAt, zone };
 }
 
 /** A timestamp at a path, read as an instant; undefined when absent or unreadable. */
