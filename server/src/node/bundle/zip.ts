@@ -77,16 +77,24 @@ function localHeader(entry: ZipEntry, name: Buffer): Buffer {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(0x04034b50, 0);
   header.writeUInt16LE(VERSION_DEFLATE, 4);
-  header.writeUInt16LE(UTF8_NAMES, 6);
-  header.writeUInt16LE(DEFLATE, 8);
-  header.writeUInt16LE(DOS_TIME, 10);
-  header.writeUInt16LE(DOS_DATE, 12);
-  header.writeUInt32LE(entry.crc32, 14);
-  header.writeUInt32LE(entry.deflated.length, 18);
-  header.writeUInt32LE(entry.size, 22);
-  header.writeUInt16LE(name.length, 26);
+  writeEntryFields(header, 6, entry, name);
   header.writeUInt16LE(0, 28);
   return Buffer.concat([header, name]);
+}
+
+/**
+ * The fields the local header and the central record share, in the same order, from `at`:
+ * flags, method, time, date, CRC-32, sizes and the name's length.
+ */
+function writeEntryFields(header: Buffer, at: number, entry: ZipEntry, name: Buffer): void {
+  header.writeUInt16LE(UTF8_NAMES, at);
+  header.writeUInt16LE(DEFLATE, at + 2);
+  header.writeUInt16LE(DOS_TIME, at + 4);
+  header.writeUInt16LE(DOS_DATE, at + 6);
+  header.writeUInt32LE(entry.crc32, at + 8);
+  header.writeUInt32LE(entry.deflated.length, at + 12);
+  header.writeUInt32LE(entry.size, at + 16);
+  header.writeUInt16LE(name.length, at + 20);
 }
 
 /** The entry's central directory record; past 4 GiB its offset moves to a Zip64 extra field. */
@@ -102,14 +110,7 @@ function centralHeader(entry: ZipEntry, name: Buffer, offset: number): Buffer {
   header.writeUInt32LE(0x02014b50, 0);
   header.writeUInt16LE(MADE_BY_UNIX | VERSION_ZIP64, 4);
   header.writeUInt16LE(zip64 ? VERSION_ZIP64 : VERSION_DEFLATE, 6);
-  header.writeUInt16LE(UTF8_NAMES, 8);
-  header.writeUInt16LE(DEFLATE, 10);
-  header.writeUInt16LE(DOS_TIME, 12);
-  header.writeUInt16LE(DOS_DATE, 14);
-  header.writeUInt32LE(entry.crc32, 16);
-  header.writeUInt32LE(entry.deflated.length, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(name.length, 28);
+  writeEntryFields(header, 8, entry, name);
   header.writeUInt16LE(extra.length, 30);
   // Comment length, disk number, internal attributes: 0.
   header.writeUInt32LE(EXTERNAL_ATTRIBUTES, 38);
