@@ -61,7 +61,7 @@ export async function measurePlanEdits(client: LspClient, workspace: Workspace):
   const typeAndSettle = async (text: string) => {
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     const published = client.diagnosticsHistory(uri).length;
-    const statsBefore = await client.debugStats();
+    const statsBefore = await client.debugSettled();
     const cpuBefore = cpuMs(client);
     const start = performance.now();
     await client.change(uri, [differingSpan(client.text(uri), text)]);

@@ -134,6 +134,8 @@ export class Program implements WorkspaceModel {
   private settledPartKeys = this.partKeys;
   /** One set per distinct combination of plan parts, shared by the entries that read it. */
   private readonly readsByKey = new Map<string, ReadonlySet<PlanPart>>();
+  /** planKeyOf the current plan parts by reads (the shared sets) and severity: one string for every document that reads the same. */
+  private readonly currentPlanKeys = new Map<ReadonlySet<PlanPart>, Map<string | undefined, string>>();
   private readonly recentPartKeys = new Map<string, PlanPartKeys>();
   /** Kinds of the documents changed since the last settle. */
   private readonly touchedKinds = new Set<Kind | undefined>();
@@ -340,6 +342,7 @@ export class Program implements WorkspaceModel {
     if (key === this.planKey) return;
     this.planKey = key;
     this.partKeys = planPartKeys(this.plan());
+    this.currentPlanKeys.clear();
   }
 
   private context(): RuleContext {
@@ -369,7 +372,16 @@ export class Program implements WorkspaceModel {
   private documentPlanKey(path: string): string {
     const facts = this.index.get(path);
     const entry = this.entries.get(path);
-    return facts && entry ? planKeyOf(entry.reads, this.partKeys, facts.severity) : '';
+    return facts && entry ? this.currentPlanKey(entry.reads, facts.severity) : '';
+  }
+
+  /** planKeyOf(reads, this.partKeys, severity), computed once per plan. */
+  private currentPlanKey(reads: ReadonlySet<PlanPart>, severity: string | undefined): string {
+    let bySeverity = this.currentPlanKeys.get(reads);
+    if (!bySeverity) this.currentPlanKeys.set(reads, bySeverity = new Map());
+    let key = bySeverity.get(severity);
+    if (key === undefined) bySeverity.set(severity, key = planKeyOf(reads, this.partKeys, severity));
+    return key;
   }
 
   private readsOf(facts: DocumentFacts): ReadonlySet<PlanPart> {
@@ -410,11 +422,12 @@ export class Program implements WorkspaceModel {
       if (known?.kind === 'ResponsePlan' || facts.kind === 'ResponsePlan') this.planChanged();
     }
     const reads = facts === known && previous ? previous.reads : this.readsOf(facts);
+    const planKey = typeof used === 'string' ? used : used === this.partKeys ? this.currentPlanKey(reads, facts.severity) : used ? planKeyOf(reads, used, facts.severity) : '';
     this.entries.set(path, {
       hash,
       documentFindings: findings,
       reads,
-      planKey: typeof used === 'string' ? used : used ? planKeyOf(reads, used, facts.severity) : '',
+      planKey,
       ...validity(analysis),
       published: previous?.published ?? [],
       publishedKey: previous?.publishedKey,
@@ -502,7 +515,7 @@ export class Program implements WorkspaceModel {
       const facts = this.index.get(path);
       const severity = facts?.severity;
       // Documents analysed after the plan changed (later in the same batch) already read its new parts.
-      if (isAffected(change, entry.reads, severity) && entry.planKey !== planKeyOf(entry.reads, this.partKeys, severity)) outdated.push(path);
+      if (isAffected(change, entry.reads, severity) && entry.planKey !== this.currentPlanKey(entry.reads, severity)) outdated.push(path);
       if (facts && isAffected(change, planPartsReadAcross(facts), severity)) touched.add(path);
     }
     if (this.options.onOutdated) this.options.onOutdated(outdated);
