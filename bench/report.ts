@@ -31,7 +31,7 @@ export function formatLoad(load: readonly number[]): string {
 export function busyNote(loads: readonly (readonly number[])[]): string {
   const busiest = Math.max(...loads.map((load) => load[0] ?? 0));
   return busiest > BUSY_LOAD
-    ? `The 1-minute load reached ${busiest.toFixed(1)} during these measurements (above the 2 cores): other processes took CPU, so wall times are high by as much; CPU times are not.`
+    ? `The 1-minute load reached ${busiest.toFixed(1)} during these measurements, above the 2 cores (the server's own worker threads count in it): where other work took CPU, wall times are high by as much; CPU times are not.`
     : 'The 1-minute load stayed at or below 2 during these measurements.';
 }
 

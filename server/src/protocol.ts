@@ -75,16 +75,19 @@ export const Notifications = {
 export const DebugRequests = {
   /** What the server has read and analysed since it started: DebugStats. */
   stats: 'cc7/debug/stats',
-  /** DebugStats, answered once no re-analysis is waiting or running (a plan edit's re-checks are all published). */
+  /** DebugCounts, answered once no re-analysis is waiting or running (a plan edit's re-checks are all published). */
   settled: 'cc7/debug/settled',
 } as const;
 
-export interface DebugStats {
-  /** Whole or partial reads of each file by the server's main thread, by path. */
-  reads: Record<string, number>;
+export interface DebugCounts {
   /** Documents analysed (here or on workers), and restored from the analysis cache. */
   analysed: number;
   restored: number;
+}
+
+export interface DebugStats extends DebugCounts {
+  /** Whole or partial reads of each file by the server's main thread, by path. */
+  reads: Record<string, number>;
 }
 
 /** Where a record or item is written. */

@@ -83,7 +83,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DebugRequests, type DebugStats } from '../../server/src/protocol';
+import { DebugRequests, type DebugCounts, type DebugStats } from '../../server/src/protocol';
 import { DEFAULT_NOW, rangeOfSnippet, type ExpectedFinding } from './fixtures';
 import { Notifications, Requests, type WorkspaceSummary } from '../../server/src/protocol';
 
@@ -391,8 +391,8 @@ export class LspClient {
     return this.connection.sendRequest(DebugRequests.stats);
   }
 
-  /** cc7/debug/settled (CC7_DEBUG_STATS=1): the stats, once every background re-analysis is done and published. */
-  debugSettled(): Promise<DebugStats> {
+  /** cc7/debug/settled (CC7_DEBUG_STATS=1): the counts, once every background re-analysis is done and published. */
+  debugSettled(): Promise<DebugCounts> {
     return this.connection.sendRequest(DebugRequests.settled);
   }
 

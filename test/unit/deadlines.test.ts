@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DateTime } from 'luxon';
 import {
   addBusinessDays,
+  businessDaysAfter,
   BUILTIN_REGIMES,
   BUILTIN_REGIME_IDS,
   endOfDayAfterBusinessDays,
@@ -129,6 +131,21 @@ describe('deadlines: time', () => {
 });
 
 describe('deadlines: calendars', () => {
+  it('counts business days on calendar dates as luxon does, over three years, with weekends and holidays, and rejects dates that name no day', () => {
+    const cal = planCalendar('America/New_York', ['mon', 'tue', 'wed', 'thu', 'sat'], ['2026-12-25', '2027-01-01', '2028-02-29']);
+    const luxonIsBusinessDay = (iso: string) => cal.weekdays.has(DateTime.fromISO(iso, { zone: 'UTC' }).weekday) && !cal.isHoliday(iso);
+    for (let day = DateTime.fromISO('2026-01-01', { zone: 'UTC' }); day.year < 2029; day = day.plus({ days: 1 })) {
+      const iso = day.toISODate()!;
+      assert.equal(isBusinessDay(iso, cal), luxonIsBusinessDay(iso), iso);
+      for (const n of [1, 3, 10]) {
+        let expected = day;
+        for (let counted = 0; counted < n;) if (luxonIsBusinessDay((expected = expected.plus({ days: 1 })).toISODate()!)) counted++;
+        assert.equal(businessDaysAfter(iso, n, cal), expected.toISODate(), `${n} after ${iso}`);
+      }
+    }
+    for (const nonDay of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-04-31']) assert.equal(isBusinessDay(nonDay, cal), false, nonDay);
+  });
+
   it('computes the 2026 US federal holidays', () => {
     // 1 Jan 2026 is a Thursday, so Mondays of January fall on 5, 12, 19, 26 (MLK: 19);
     // 1 Feb is a Sunday (Washington: 16); 1 May a Friday (last Monday: 25); 19 Jun a Friday;

@@ -15,11 +15,12 @@ interface Sev2 { name?: string; reviewRequired?: boolean; reviewDays?: number; r
 const sev2 = ({ name = 'High', reviewRequired = true, reviewDays = 10, remediationDays = 30 }: Sev2) =>
   `  - { id: SEV2, name: ${name}, post_incident_review: { required: ${reviewRequired}, due_business_days: ${reviewDays} }, remediation_due_days: ${remediationDays} }\n`;
 
-interface PlanChange extends Sev2 { organization?: string; comment?: string; regimes?: string; custom?: string; rules?: string }
+interface PlanChange extends Sev2 { organization?: string; comment?: string; timezone?: string; regimes?: string; custom?: string; rules?: string }
 
-const plan = ({ organization = 'Acme Cloud, Inc.', comment = '', regimes = '[gdpr-art33]', custom, rules = '', ...severity }: PlanChange = {}) =>
+const plan = ({ organization = 'Acme Cloud, Inc.', comment = '', timezone, regimes = '[gdpr-art33]', custom, rules = '', ...severity }: PlanChange = {}) =>
   responsePlan({
     organization: `${organization}${comment}`,
+    timezone,
     roles: ['incident_lead', 'legal'],
     extra: `notification: { regimes: ${regimes}${custom ? `, regimes_custom: ${custom}` : ''}, customer_dpa_hours: 48 }\n${rules}`,
     severities: SEV1 + sev2(severity),
@@ -30,6 +31,8 @@ const plan = ({ organization = 'Acme Cloud, Inc.', comment = '', regimes = '[gdp
  * the review is due on 2026-04-20, with 5 on 2026-04-13, before now.
  */
 const resolvedIncident = identificationIncident('INC-4') + 'resolved_at: 2026-04-06T12:00:00Z\n';
+/** Resolved on Monday 2026-03-30: its review, due at the end of 2026-04-13 in the plan's zone, is overdue whatever the window. */
+const overdueIncident = identificationIncident('INC-6') + 'resolved_at: 2026-03-30T12:00:00Z\n';
 
 const runbook = `apiVersion: cc7/v1
 kind: Runbook
@@ -140,9 +143,9 @@ describe('Program: a plan edit re-checks only the documents that read what it ch
   });
 
   it('each of these edits leaves every document with the findings a fresh analysis gives', () => {
-    for (const change of [{ comment: ' # x' }, { organization: 'Other' }, { reviewDays: 3 }, { reviewDays: 5 }, { reviewRequired: false }, { remediationDays: 7 }, { name: 'Major' }, { regimes: '[us-ca]' }, { custom: '[{ id: acme-msa, name: Acme, clock: detected_at, window: { months: 1 } }]' }, { rules: 'rules: { quiet-period: off }\n' }]) {
+    for (const change of [{ comment: ' # x' }, { organization: 'Other' }, { reviewDays: 3 }, { reviewDays: 5 }, { reviewRequired: false }, { remediationDays: 7 }, { name: 'Major' }, { timezone: 'UTC' }, { regimes: '[us-ca]' }, { custom: '[{ id: acme-msa, name: Acme, clock: detected_at, window: { months: 1 } }]' }, { rules: 'rules: { quiet-period: off }\n' }]) {
       const ws = workspace();
-      ws.add({ 'incidents/INC-4.yaml': resolvedIncident });
+      ws.add({ 'incidents/INC-4.yaml': resolvedIncident, 'incidents/INC-6.yaml': overdueIncident });
       ws.edit('plan.yaml', plan(change));
       const fresh = ws.fresh(ws.files.keys());
       for (const path of ws.files.keys()) {

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { readCounts } from '../node/files';
-import { DebugRequests, type DebugStats } from '../protocol';
+import { DebugRequests, type DebugCounts, type DebugStats } from '../protocol';
 import type { ServerState } from './state';
 
 /**
@@ -11,17 +11,17 @@ import type { ServerState } from './state';
  */
 export function registerDebugStats(connection: Connection, state: ServerState): void {
   if (process.env.CC7_DEBUG_STATS !== '1') return;
-  const stats = (): DebugStats => {
-    const counts: DebugStats = { reads: Object.fromEntries(readCounts()), analysed: 0, restored: 0 };
+  const counts = (): DebugCounts => {
+    const sum: DebugCounts = { analysed: 0, restored: 0 };
     for (const { program } of state.programs.entries()) {
-      counts.analysed += program.stats.analysed;
-      counts.restored += program.stats.restored;
+      sum.analysed += program.stats.analysed;
+      sum.restored += program.stats.restored;
     }
-    return counts;
+    return sum;
   };
-  connection.onRequest(DebugRequests.stats, stats);
+  connection.onRequest(DebugRequests.stats, (): DebugStats => ({ reads: Object.fromEntries(readCounts()), ...counts() }));
   connection.onRequest(DebugRequests.settled, async () => {
     await state.rechecked();
-    return stats();
+    return counts();
   });
 }

@@ -97,10 +97,15 @@ export class AnalysisCache {
       handle = await open(temporary, 'w');
       await handle.write(`${JSON.stringify(this.key)}\n`);
       const checksum = new BytesHasher();
+      // One buffer for every group, grown as needed: written groups leave nothing behind for the collector.
+      let scratch = Buffer.alloc(0);
       for (let start = 0; start < files.length; start += GROUP) {
-        const group = Buffer.from(files.slice(start, start + GROUP).map((file) => `${JSON.stringify(file)}\n`).join(''));
-        checksum.update(group);
-        await handle.write(group);
+        const group = files.slice(start, start + GROUP).map((file) => `${JSON.stringify(file)}\n`).join('');
+        const length = Buffer.byteLength(group);
+        if (length > scratch.length) scratch = Buffer.alloc(length * 2);
+        scratch.write(group);
+        checksum.update(scratch.subarray(0, length));
+        await handle.write(scratch, 0, length);
         await yieldToEvents();
       }
       const trailer: Trailer = { files: files.length, checksum: checksum.digest() };

@@ -129,23 +129,40 @@ export function usFederalCalendar(): BusinessCalendar {
 
 /** Whether a local date is a business day of the calendar. */
 export function isBusinessDay(isoDate: string, cal: BusinessCalendar): boolean {
-  const d = DateTime.fromISO(isoDate, { zone: 'UTC' });
-  return d.isValid && cal.weekdays.has(d.weekday) && !cal.isHoliday(isoDate);
+  const day = calendarDay(isoDate);
+  return day !== undefined && cal.weekdays.has(weekdayOf(day)) && !cal.isHoliday(isoDate);
 }
 
 // Ten years of days: a calendar whose holidays cover every day gives up instead of looping.
 const MAX_SCAN_DAYS = 3660;
+const DAY_MS = 86_400_000;
 
 /** The local date of the nth business day strictly after `day0` (n ≥ 1). */
 function nthBusinessDayAfter(day0: string, n: number, cal: BusinessCalendar): string | undefined {
-  let d = DateTime.fromISO(day0, { zone: 'UTC' }); // a calendar date: no DST in UTC
+  // Calendar dates, as UTC midnights: plain day arithmetic, no zone (the workspace step counts thousands).
+  const start = calendarDay(day0);
+  if (start === undefined) return undefined;
   let count = 0;
-  for (let i = 0; i < MAX_SCAN_DAYS; i++) {
-    d = d.plus({ days: 1 });
-    const iso = d.toISODate() ?? '';
-    if (isBusinessDay(iso, cal) && ++count === n) return iso;
+  for (let i = 1; i <= MAX_SCAN_DAYS; i++) {
+    const day = new Date(start.getTime() + i * DAY_MS);
+    const iso = day.toISOString().slice(0, 10);
+    if (cal.weekdays.has(weekdayOf(day)) && !cal.isHoliday(iso) && ++count === n) return iso;
   }
   return undefined;
+}
+
+/** A calendar date (`YYYY-MM-DD`) at midnight UTC; undefined when it names no day (2026-02-30). */
+function calendarDay(isoDate: string): Date | undefined {
+  const m = DATE_PATTERN.exec(isoDate);
+  if (!m) return undefined;
+  const day = new Date(0);
+  day.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3]) ? day : undefined;
+}
+
+/** luxon's numbering: 1 = Monday … 7 = Sunday. */
+function weekdayOf(day: Date): number {
+  return ((day.getUTCDay() + 6) % 7) + 1;
 }
 
 function validCount(startMs: number, n: number, cal: BusinessCalendar): boolean {
@@ -206,7 +223,11 @@ export function monthsLater(startMs: number, n: number, zone: string): string | 
 export function endOfDayAfterBusinessDays(dayOfMs: number, n: number, cal: BusinessCalendar): number | undefined {
   if (!validCount(dayOfMs, n, cal)) return undefined;
   const zone = resolveZone(cal.zone);
-  const day0 = localDate(dayOfMs, zone);
-  const due = n === 0 ? day0 : nthBusinessDayAfter(day0, n, cal);
+  const due = businessDaysAfter(localDate(dayOfMs, zone), n, cal);
   return due === undefined ? undefined : endOfLocalDay(due, zone);
+}
+
+/** The local date N business days after `day0` (`YYYY-MM-DD`, day 0 itself for N = 0): the day endOfDayAfterBusinessDays ends. */
+export function businessDaysAfter(day0: string, n: number, cal: BusinessCalendar): string | undefined {
+  return n === 0 ? day0 : nthBusinessDayAfter(day0, n, cal);
 }

@@ -10,6 +10,7 @@ export {
   businessDayDue,
   localTimeOn,
   monthsLater,
+  businessDaysAfter,
   endOfDayAfterBusinessDays,
 } from './calendar';
 export type { BusinessCalendar, FederalHoliday } from './calendar';

@@ -1,5 +1,5 @@
 import { getIn, isPresent, records, text } from './data';
-import { parseDue, parseInstant } from './time';
+import { localDate, parseDue, parseInstant } from './time';
 import type { Cc7Document } from './document';
 import { extractMentions, type Mention, type MentionKind } from './mentions';
 import { extractPlanFacts, type PlanFacts } from './plan';
@@ -77,8 +77,9 @@ export interface OpenItemFacts {
  * that a change of a severity's review window re-checks the incident from its facts.
  */
 export interface ReviewFacts {
-  /** `resolved_at` (epoch ms; offset-less times in the plan's zone) and where it is written. */
+  /** `resolved_at` (epoch ms; offset-less times in the plan's zone), its local day in the plan's zone, and where it is written. */
   resolvedAt: number;
+  resolvedDay: string;
   resolvedRange: Range;
   /** `post_incident_review.held_at` when present: its instant (undefined when unreadable) and where it is written. */
   held?: { at?: number; range: Range };
@@ -161,6 +162,7 @@ function review(doc: Cc7Document, zone: string): ReviewFacts | undefined {
   const held = getIn(doc.data, HELD_AT);
   return {
     resolvedAt,
+    resolvedDay: localDate(resolvedAt, zone),
     resolvedRange: doc.locate(['resolved_at']),
     ...(isPresent(held) ? { held: { at: parseInstant(held, zone)?.ms, range: doc.locate(HELD_AT) } } : {}),
   };

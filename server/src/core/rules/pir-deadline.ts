@@ -1,4 +1,4 @@
-import { formatDuration, formatInstant, localDate } from '../model/time';
+import { formatDuration, formatInstant } from '../model/time';
 import type { Rule } from './rule';
 import { reviewDue } from './support/lifecycle';
 
@@ -19,12 +19,12 @@ export const pirDeadline: Rule = {
   checkWorkspace(facts, _index, context) {
     const review = facts.review;
     if (!review) return [];
-    const deadline = reviewDue(facts.severity, review.resolvedAt, context.plan);
+    const deadline = reviewDue(facts.severity, review.resolvedDay, context.plan);
     if (!deadline) return [];
     const { severity, days, zone, dueAt: due } = deadline;
-    const dueText = `${localDate(due, zone)} (end of day, ${zone})`;
+    const dueText = `${deadline.dueDay} (end of day, ${zone})`;
     const within = days === 0 ? 'by the end of the day' : `within ${days} business day${days === 1 ? '' : 's'}`;
-    const window = `${severity.id} requires a post-incident review ${within} of resolution (resolved ${localDate(review.resolvedAt, zone)})`;
+    const window = `${severity.id} requires a post-incident review ${within} of resolution (resolved ${review.resolvedDay})`;
     if (review.held) {
       const held = review.held.at;
       // An unreadable held_at is the schema's finding; the review was recorded as held.

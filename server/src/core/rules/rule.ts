@@ -75,7 +75,7 @@ export interface RuleReads {
   referenced?: boolean;
   /** Reported on the plans, from every document of these kinds. */
   planOverKinds?: readonly Kind[];
-  /** Which document is first in path order (a finding sits there). */
+  /** Which document is first in path order, and whether a plan governs (a finding sits there while none does). */
   firstDocument?: boolean;
 }
 

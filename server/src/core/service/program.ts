@@ -134,12 +134,15 @@ export class Program implements WorkspaceModel {
   private settledPartKeys = this.partKeys;
   /** One set per distinct combination of plan parts, shared by the entries that read it. */
   private readonly readsByKey = new Map<string, ReadonlySet<PlanPart>>();
+  /** planKeyOf the current plan parts by reads (the shared sets) and severity: one string for every document that reads the same. */
+  private readonly currentPlanKeys = new Map<ReadonlySet<PlanPart>, Map<string | undefined, string>>();
   private readonly recentPartKeys = new Map<string, PlanPartKeys>();
   /** Kinds of the documents changed since the last settle. */
   private readonly touchedKinds = new Set<Kind | undefined>();
   private clock: Clock;
-  /** The first document in path order when the program last settled (plan-missing sits on it). */
+  /** The first document in path order when the program last settled, and whether a plan governed (plan-missing sits on it while none does). */
   private firstPath: string | undefined;
+  private firstHadPlan = false;
   /** Files removed or found not to be CC7 documents: a late result from elsewhere must not bring them back. */
   private readonly removed = new Set<string>();
   /** Files found not to be CC7 documents, with their content's hash (for `saved`). */
@@ -339,6 +342,7 @@ export class Program implements WorkspaceModel {
     if (key === this.planKey) return;
     this.planKey = key;
     this.partKeys = planPartKeys(this.plan());
+    this.currentPlanKeys.clear();
   }
 
   private context(): RuleContext {
@@ -368,7 +372,16 @@ export class Program implements WorkspaceModel {
   private documentPlanKey(path: string): string {
     const facts = this.index.get(path);
     const entry = this.entries.get(path);
-    return facts && entry ? planKeyOf(entry.reads, this.partKeys, facts.severity) : '';
+    return facts && entry ? this.currentPlanKey(entry.reads, facts.severity) : '';
+  }
+
+  /** planKeyOf(reads, this.partKeys, severity), computed once per plan. */
+  private currentPlanKey(reads: ReadonlySet<PlanPart>, severity: string | undefined): string {
+    let bySeverity = this.currentPlanKeys.get(reads);
+    if (!bySeverity) this.currentPlanKeys.set(reads, bySeverity = new Map());
+    let key = bySeverity.get(severity);
+    if (key === undefined) bySeverity.set(severity, key = planKeyOf(reads, this.partKeys, severity));
+    return key;
   }
 
   private readsOf(facts: DocumentFacts): ReadonlySet<PlanPart> {
@@ -394,12 +407,13 @@ export class Program implements WorkspaceModel {
     this.generation++;
     const previous = this.entries.get(path);
     const known = this.index.get(path);
-    // Facts and findings equal to what is kept stay the objects kept: nothing that reads the facts needs a re-check,
-    // and a re-analysis of unchanged documents (a plan edit re-analysing thousands) leaves the index and the heap as they were.
+    // Facts and findings equal to what is kept stay the objects kept: nothing that reads the facts needs a re-check (nor
+    // the document itself, when its findings are the same too), and a re-analysis of unchanged documents (a plan edit
+    // re-analysing thousands) leaves the index and the heap as they were.
     const facts = known && sameData(known, analysis.facts) ? known : analysis.facts;
     const findings = previous && sameData(previous.documentFindings, analysis.findings) ? previous.documentFindings : analysis.findings;
     if (facts === known) {
-      touched.add(path);
+      if (findings !== previous?.documentFindings) touched.add(path);
     } else {
       this.noteDependents(path, touched);
       this.index.set(facts);
@@ -408,11 +422,12 @@ export class Program implements WorkspaceModel {
       if (known?.kind === 'ResponsePlan' || facts.kind === 'ResponsePlan') this.planChanged();
     }
     const reads = facts === known && previous ? previous.reads : this.readsOf(facts);
+    const planKey = typeof used === 'string' ? used : used === this.partKeys ? this.currentPlanKey(reads, facts.severity) : used ? planKeyOf(reads, used, facts.severity) : '';
     this.entries.set(path, {
       hash,
       documentFindings: findings,
       reads,
-      planKey: typeof used === 'string' ? used : used ? planKeyOf(reads, used, facts.severity) : '',
+      planKey,
       ...validity(analysis),
       published: previous?.published ?? [],
       publishedKey: previous?.publishedKey,
@@ -461,8 +476,10 @@ export class Program implements WorkspaceModel {
     this.touchedKinds.clear();
     if (WORKSPACE_READS.firstDocument) {
       const first = this.index.first()?.path;
-      if (first !== this.firstPath) for (const path of [this.firstPath, first]) if (path) touched.add(path);
+      const hasPlan = this.plan() !== undefined;
+      if (first !== this.firstPath || hasPlan !== this.firstHadPlan) for (const path of [this.firstPath, first]) if (path) touched.add(path);
       this.firstPath = first;
+      this.firstHadPlan = hasPlan;
     }
     const changes: Changes = new Map();
     const context = this.context();
@@ -489,7 +506,7 @@ export class Program implements WorkspaceModel {
   /**
    * The governing plan changed: every document whose analysis reads a part that changed is
    * redone (here, or by onOutdated's host); one whose workspace checks read it is re-checked
-   * from its facts in this settle.
+   * from its facts in this settle (and again once redone, should its facts change).
    */
   private documentsOutdated(change: PlanChange, touched: Set<string>): void {
     if (change.parts.size === 0) return;
@@ -498,8 +515,8 @@ export class Program implements WorkspaceModel {
       const facts = this.index.get(path);
       const severity = facts?.severity;
       // Documents analysed after the plan changed (later in the same batch) already read its new parts.
-      if (isAffected(change, entry.reads, severity) && entry.planKey !== planKeyOf(entry.reads, this.partKeys, severity)) outdated.push(path);
-      else if (facts && isAffected(change, planPartsReadAcross(facts), severity)) touched.add(path);
+      if (isAffected(change, entry.reads, severity) && entry.planKey !== this.currentPlanKey(entry.reads, severity)) outdated.push(path);
+      if (facts && isAffected(change, planPartsReadAcross(facts), severity)) touched.add(path);
     }
     if (this.options.onOutdated) this.options.onOutdated(outdated);
     else for (const path of outdated) this.analyze(path, undefined, touched, true);

@@ -2,9 +2,9 @@
 // readers the lifecycle rules share (phase-evidence, timeline-order, timestamp-timezone,
 // breach-determination, pir-deadline). Pure, and safe on any data: a wrong type is absent.
 import { getIn, isPresent, isRecord, list, record, text } from '../../model/data';
-import { parseInstant } from '../../model/time';
+import { endOfLocalDay, localDate, parseInstant } from '../../model/time';
 import { zoneOf, type PlanFacts, type SeverityFacts } from '../../model/plan';
-import { endOfDayAfterBusinessDays, planCalendar } from '../../deadlines/calendar';
+import { businessDaysAfter, planCalendar, type BusinessCalendar } from '../../deadlines/calendar';
 import { formatPath } from '../../model/schemas';
 import type { YamlPath } from '../../model/types';
 
@@ -128,7 +128,9 @@ export interface ReviewDeadline {
   severity: SeverityFacts;
   /** The severity's `due_business_days`. */
   days: number;
-  resolvedAt: number;
+  /** The local day of resolved_at (day 0) and the day the review is due by the end of, in the plan's zone. */
+  resolvedDay: string;
+  dueDay: string;
   dueAt: number;
   /** The plan's zone, whose local days are counted. */
   zone: string;
@@ -140,19 +142,35 @@ export interface ReviewDeadline {
  * business days. Undefined when no review is required or resolved_at cannot be read.
  */
 export function reviewDeadline(data: unknown, plan: PlanFacts | undefined): ReviewDeadline | undefined {
-  const resolved = parseInstant(record(data).resolved_at, zoneOf(plan));
-  return resolved && reviewDue(text(record(data).severity), resolved.ms, plan);
+  const zone = zoneOf(plan);
+  const resolved = parseInstant(record(data).resolved_at, zone);
+  return resolved && reviewDue(text(record(data).severity), localDate(resolved.ms, zone), plan);
 }
 
-/** The review deadline of an incident of `severityId` resolved at `resolvedAt` (see reviewDeadline). */
-export function reviewDue(severityId: string | undefined, resolvedAt: number, plan: PlanFacts | undefined): ReviewDeadline | undefined {
+/** The review deadline of an incident of `severityId` resolved on `resolvedDay`, local to the plan's zone (see reviewDeadline). */
+export function reviewDue(severityId: string | undefined, resolvedDay: string, plan: PlanFacts | undefined): ReviewDeadline | undefined {
   const severity = severityId === undefined ? undefined : plan?.severities.find((level) => level.id === severityId);
   const days = severity?.reviewDueBusinessDays;
   if (!plan || !severity?.reviewRequired || days === undefined) return undefined;
   const zone = zoneOf(plan);
-  const calendar = planCalendar(zone, plan.businessDays.weekdays, plan.businessDays.holidays);
-  const dueAt = endOfDayAfterBusinessDays(resolvedAt, days, calendar);
-  return dueAt === undefined ? undefined : { severity, days, resolvedAt, dueAt, zone };
+  const dueDay = dueDayOf(plan, resolvedDay, days);
+  const dueAt = dueDay === undefined ? undefined : endOfLocalDay(dueDay, zone);
+  return dueDay === undefined || dueAt === undefined ? undefined : { severity, days, resolvedDay, dueDay, dueAt, zone };
+}
+
+/**
+ * Each plan's calendar with the due days counted on it: the workspace step checks every
+ * resolved incident at each settle, and thousands of them share a few hundred resolution days.
+ * Keyed by the plan's facts, which stay the same object while the plan's facts do.
+ */
+const reviewCalendars = new WeakMap<PlanFacts, { calendar: BusinessCalendar; dueDays: Map<string, string | undefined> }>();
+
+function dueDayOf(plan: PlanFacts, resolvedDay: string, days: number): string | undefined {
+  let counted = reviewCalendars.get(plan);
+  if (!counted) reviewCalendars.set(plan, counted = { calendar: planCalendar(zoneOf(plan), plan.businessDays.weekdays, plan.businessDays.holidays), dueDays: new Map() });
+  const key = `${resolvedDay}|${days}`;
+  if (!counted.dueDays.has(key)) counted.dueDays.set(key, Number.isInteger(days) && days >= 0 ? businessDaysAfter(resolvedDay, days, counted.calendar) : undefined);
+  return counted.dueDays.get(key);
 }
 
 /** A timestamp at a path, read as an instant; undefined when absent or unreadable. */
