@@ -344,13 +344,16 @@ export class LspClient {
 
   /**
    * workspace/executeCommand with a `workDoneToken`: resolves with the answer and every
-   * `$/progress` the server sent for the token before it; `token` cancels the request.
+   * `$/progress` the server sent for the token before it, each also given to `onProgress` as it
+   * comes; `token` cancels the request.
    */
-  async executeCommandWithProgress<R>(command: string, args: unknown[], token?: CancellationToken): Promise<{ result: R; progress: WorkDoneProgressValue[] }> {
+  async executeCommandWithProgress<R>(command: string, args: unknown[], token?: CancellationToken,
+    onProgress?: (value: WorkDoneProgressValue) => void): Promise<{ result: R; progress: WorkDoneProgressValue[] }> {
     const workDoneToken = `test-progress-${++this.progressTokens}`;
     const progress: WorkDoneProgressValue[] = [];
     const listener = this.connection.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
       progress.push(value);
+      onProgress?.(value);
     });
     try {
       const result = await this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken }, token) as R;
@@ -496,6 +499,18 @@ export class LspClient {
       const text = TextDocument.applyEdits(document, edits);
       await this.change(change.textDocument.uri, [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, text }]);
     }
+  }
+
+  /** The server's child processes now, with their command lines (Linux /proc). */
+  children(): { pid: number; command: string }[] {
+    const pids = readFileSync(`/proc/${this.pid}/task/${this.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return pids.flatMap((pid) => {
+      try {
+        return [{ pid: Number(pid), command: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim() }];
+      } catch {
+        return []; // ended meanwhile
+      }
+    });
   }
 
   /** The server's resident memory now and at its peak, in bytes (Linux /proc). */

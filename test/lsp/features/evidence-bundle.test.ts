@@ -88,6 +88,40 @@ describe('LSP cc7.server.exportBundle and verifyBundle', () => {
     assert.deepEqual(readdirSync(out), [], 'neither the zip nor its temporary file is left');
   });
 
+  /** Runs an export of the whole workspace, calling `onChecking` once, at its first "Checking files" report. */
+  const exportChecking = (onChecking: () => void, token?: CancellationTokenSource) => {
+    let checking = false;
+    return client.executeCommandWithProgress<ExportBundleResult>(ServerCommands.exportBundle, [{ out: fileUri(path.join(out, 'bundle.zip')) }], token?.token, (value) => {
+      if (checking || value.kind !== 'report' || !value.message?.startsWith('Checking files')) return;
+      checking = true;
+      onChecking();
+    });
+  };
+  const exportProcesses = () => client.children().filter((child) => child.command.includes('--bundle-task'));
+
+  it('runs in a child process, the server answering meanwhile; a cancel on the way stops it, leaving nothing', async () => {
+    const source = new CancellationTokenSource();
+    let during: { processes: number; symbols: Promise<unknown[]> } | undefined;
+    const { result } = await exportChecking(() => {
+      during = { processes: exportProcesses().length, symbols: client.workspaceSymbols('INC-2026-011') };
+      source.cancel();
+    }, source);
+    assert.equal(during?.processes, 1, 'one export process while it checks the files');
+    assert.equal((await during.symbols).length, 1, 'the server answered a request during the export');
+    assert.deepEqual(result, { status: 'cancelled' });
+    assert.deepEqual(readdirSync(out), [], 'neither the zip nor its temporary file is left');
+    assert.deepEqual(exportProcesses(), [], 'the export process ended before the answer');
+  });
+
+  it('answers an error, and keeps running, when the export process dies', async () => {
+    const { result } = await exportChecking(() => {
+      for (const { pid } of exportProcesses()) process.kill(pid, 'SIGKILL');
+    });
+    assert.deepEqual(result, { status: 'error', message: 'the export stopped before it finished (SIGKILL)' });
+    assert.deepEqual(readdirSync(out), [], 'no zip');
+    assert.equal((await client.workspaceSymbols('INC-2026-011')).length, 1, 'the server still answers');
+  });
+
   it('refuses credentials with each file, line and URI, and writes with redact', async () => {
     const event = path.join(root, 'events', 'EVT-2026-0099.yaml');
     writeFileSync(event, ['apiVersion: cc7/v1', 'kind: SecurityEvent', 'id: EVT-2026-0099', `title: Key ${AWS_KEY} in a log`,

@@ -9,16 +9,16 @@ import { zoneOf } from '../../core/bundle/core-api';
 import { iso } from '../../core/bundle/format';
 import { formatPeriodText, parsePeriodText, periodChoices, PeriodError, resolvePeriod, type PeriodChoices } from '../../core/bundle/period';
 import { BundleError } from '../../node/bundle/errors';
-import { exportBundle } from '../../node/bundle/export';
-import { verifyBundle } from '../../node/bundle/verify';
+import { runBundleTask } from '../../node/bundle/task-process';
 import { BundleProgress } from '../bundle-progress';
 import type { ServerState } from '../state';
 import type { CommandRun, Feature } from '.';
 
 /**
  * The evidence bundle for editors: the CLI's own exportBundle and verifyBundle (one code path,
- * so the editor writes the same bytes as `cc7 export`), at the server's resolved clock (the
- * one the diagnostics use), with work-done progress and cancellation; and the periods to offer.
+ * so the editor writes the same bytes as `cc7 export`), run in a child process so that the
+ * server keeps answering the editor, at the server's resolved clock (the one the diagnostics
+ * use), with work-done progress and cancellation; and the periods to offer.
  */
 export const evidenceBundleFeature: Feature = {
   capabilities: {},
@@ -52,11 +52,8 @@ async function exportCommand(args: Partial<ExportBundleArgs> | undefined, state:
   if (!folder) return { status: 'error', message: args.folder ? `${URI.parse(args.folder).fsPath} is not a workspace folder.` : 'Open a workspace folder to export.' };
   const out = URI.parse(args.out).fsPath;
   return bundleTask(run, 'Exporting the evidence bundle', async (progress) => {
-    const result = await exportBundle(
-      { workspace: folder.root, out, period: args.period, asOf: iso(state.now.clock()), redact: args.redact === true, force: args.force === true },
-      progress.export,
-      () => run.token.isCancellationRequested,
-    );
+    const options = { workspace: folder.root, out, period: args.period, asOf: iso(state.now.clock()), redact: args.redact === true, force: args.force === true };
+    const result = await runBundleTask({ kind: 'export', options }, progress.export, run.token);
     if (result.status === 'written') {
       const { out: written, ...rest } = result;
       return { ...rest, uri: URI.file(written).toString() };
@@ -74,7 +71,7 @@ function verifyCommand(args: Partial<VerifyBundleArgs> | undefined, run: Command
     file: URI.parse(args.file).fsPath,
     allowedSigners: typeof args.allowedSigners === 'string' ? URI.parse(args.allowedSigners).fsPath : undefined,
   };
-  return bundleTask(run, 'Verifying the evidence bundle', (progress) => verifyBundle(options, progress.verify, () => run.token.isCancellationRequested));
+  return bundleTask(run, 'Verifying the evidence bundle', (progress) => runBundleTask({ kind: 'verify', options }, progress.verify, run.token));
 }
 
 /** Runs an export or verify with its progress begun and ended; what the CLI reports as a usage or I/O error is the answer `error`. */
