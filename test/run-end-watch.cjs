@@ -1,6 +1,6 @@
 // Mocha ends a run by letting the event loop drain: one timer, socket or child process a test
 // left behind keeps the process alive, and the stage sits there until run.mjs stops it at its
-// time limit (CI once lost 13 minutes so, all tests passed). After the run, this waits a little,
+// time limit (CI once lost 13 minutes so, all tests passed). After the run's end, this waits a little,
 // then names what still holds the process, ends the child processes among it, and exits with
 // mocha's own exit code (its failures), so a leak is reported and the run still ends.
 const GRACE_MS = 10_000;
@@ -24,9 +24,7 @@ function reportAndExit() {
   process.exit();
 }
 
-exports.mochaHooks = {
-  afterAll() {
-    // The root afterAll hook runs once, after every test; the timer never keeps the process alive.
-    setTimeout(reportAndExit, GRACE_MS).unref();
-  },
+/** Called when the run has ended (the reporter's end event); the timer never keeps the process alive. */
+exports.watchExit = () => {
+  setTimeout(reportAndExit, GRACE_MS).unref();
 };
