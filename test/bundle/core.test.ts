@@ -1,7 +1,7 @@
 /** The pure parts of the bundle: escaping, CSV cells, period bounds, names, redaction. */
 import assert from 'node:assert/strict';
 import { toCsv } from '../../server/src/core/bundle/csv';
-import { local } from '../../server/src/core/bundle/format';
+import { iso, local } from '../../server/src/core/bundle/format';
 import { html } from '../../server/src/core/bundle/html';
 import { assignNames } from '../../server/src/core/bundle/names';
 import { formatPeriodText, parsePeriodText, periodChoices, PeriodError, resolvePeriod } from '../../server/src/core/bundle/period';
@@ -79,5 +79,20 @@ describe('bundle core', () => {
         assert.equal(local(ms, zone), formatInstant(ms, zone), `${zone} ${new Date(ms).toISOString()}`);
       }
     }
+    // Far from today: the first and the last year with four digits.
+    for (const at of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:00Z']) {
+      assert.equal(local(Date.parse(at), 'UTC'), `${new Date(Date.parse(at)).toISOString().slice(0, 16).replace('T', ' ')} UTC`, at);
+    }
+  });
+
+  it('UTC times are written as toISOString writes them, whole seconds without milliseconds', () => {
+    const expected = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    const instants = [0, -1, -999, -1000, 951_782_400_000, Date.parse('2024-02-29T23:59:59.999Z'), Date.parse('2100-03-01T00:00:00Z'),
+      Date.parse('0000-01-01T00:00:00Z'), Date.parse('0000-01-01T00:00:00Z') - 1, Date.parse('9999-12-31T23:59:59.999Z'),
+      Date.parse('9999-12-31T23:59:59.999Z') + 1, 8.64e15, -8.64e15];
+    // 900 years in steps of a little over 15 days (every month, leap days, century years), with and without milliseconds.
+    for (let ms = Date.parse('1600-01-01T00:00:00Z'); ms < Date.parse('2500-01-01T00:00:00Z'); ms += 1_333_317_777) instants.push(ms, ms - (ms % 1000));
+    for (const ms of instants) assert.equal(iso(ms), expected(ms), String(ms));
+    assert.equal(iso(undefined), undefined);
   });
 });

@@ -92,6 +92,31 @@ describe('deadlines: time', () => {
     assert.equal(parseInstant('2026-03-09T09:14:00', 'America/New_York')?.ms, at('2026-03-09T13:14:00Z'));
   });
 
+  it('reads the usual shape by hand exactly as the pattern reads it', () => {
+    // A leading space takes a text past the hand-read shape to the pattern (after trim()).
+    const values = [
+      '2026-03-02T09:14:00Z', '2026-03-02t09:14:00z', '2026-03-02 09:14:00Z', '2026-03-02T09:14:00.5Z', '2026-03-02T09:14:00.25+05:30',
+      '2026-03-02T09:14:00.123456789-03:30', '2026-03-02T09:14:00.Z', '2026-03-02T09:14:00+23:59', '2026-03-02T09:14:00+24:00',
+      '2026-03-02T09:14:00-00:60', '2024-02-29T23:59:59Z', '2026-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-12-31T23:59:59.999Z',
+      '2026-00-10T00:00:00Z', '2026-13-10T00:00:00Z', '2026-03-00T00:00:00Z', '2026-03-02T24:00:00Z', '2026-03-02T09:60:00Z',
+      '2026-03-02T09:14:60Z', '0050-03-02T09:14:00Z', '2026-03-02T09:14:00', '2026-03-02T09:14:00.5', '2026-03-02T09:14Z',
+      '2026-03-02T09:14:00ZZ', '2026-03-02T09:14:00+0530', '2026-03-02T09:14:00+05:3', '2026-3-02T09:14:00Z', '2026-03-02X09:14:00Z',
+      '2026-03-02T09:14:00Z ', '2026-03-02T0a:14:00Z', '2026-03-02T09:14:00.2a5Z',
+    ];
+    for (const value of values) {
+      for (const zone of ['UTC', 'America/New_York']) {
+        assert.deepEqual(parseInstant(value, zone), parseInstant(` ${value}`, zone), `${value} in ${zone}`);
+      }
+    }
+    // Every day of a leap and a common year, at a few times and offsets.
+    for (let ms = Date.UTC(2023, 0, 1); ms < Date.UTC(2025, 0, 1); ms += 86_400_000 + 3_723_457) {
+      const text = new Date(ms).toISOString();
+      assert.equal(parseInstant(text, 'UTC')?.ms, ms, text);
+      const shifted = text.replace('Z', '-07:30');
+      assert.deepEqual(parseInstant(shifted, 'UTC'), parseInstant(` ${shifted}`, 'UTC'), shifted);
+    }
+  });
+
   it('rejects dates, garbage and impossible fields', () => {
     for (const bad of ['2026-03-30', 'yesterday', '', '2026-02-30T10:00:00Z', '2026-03-02T25:00:00Z', '2026-03-02T10:00:00+24:00', 5, null, {}]) {
       assert.equal(parseInstant(bad, 'UTC'), undefined, String(bad));

@@ -27,5 +27,5 @@ export {
 } from '../deadlines';
 export { PHASES, describeMissing, missingEvidence, phaseIndex, severityOf } from '../rules/support/lifecycle';
 export { parseDoneAt } from '../rules/support/program-hygiene';
-export { findSecrets, type SecretMatch } from '../rules/support/secrets';
+export { documentSecrets, findSecrets, type SecretMatch } from '../rules/support/secrets';
 export { QUIET_PERIOD_DAYS } from '../rules/quiet-period';

@@ -1,7 +1,7 @@
 // One file's share of an export, from its text alone (a worker thread runs this): the core's
 // analysis, and, when the record is in the period, its summary, its page body and the copy of
 // its YAML, all made from one parse. Secrets block the copy unless it is to be redacted.
-import { analyzeDocument, findSecrets, isRecord, parseCc7, readDocument, zoneOf, type FileAnalysis, type RuleContext } from './core-api';
+import { analyzeDocument, documentSecrets, isRecord, parseCc7, readDocument, zoneOf, type FileAnalysis, type RuleContext } from './core-api';
 import type { Period } from './period';
 import { recordBody } from './pages/record-page';
 import { redactText, secretHits, type SecretHit } from './redact';
@@ -48,7 +48,8 @@ export function extractRecord(input: ExtractInput, context: RuleContext, options
   const summary = summarize(input.relativePath, kind, data, summaryContext);
   if (summary.selection === undefined) return { analysis };
   const zone = zoneOf(context.plan);
-  const matches = findSecrets(input.text);
+  // The secret-in-record rule scanned this very text: its matches are kept with the parse.
+  const matches = documentSecrets(doc.file!);
   const secrets = secretHits(input.relativePath, matches);
   if (matches.length === 0) return { analysis, record: { summary, copy: input.text, body: recordBody(data, summary, zone), secrets } };
   if (!options.redact) return { analysis, record: { summary, secrets } };

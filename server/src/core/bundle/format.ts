@@ -14,9 +14,42 @@ const labels = new Map<string, string>();
 
 const HOUR_MS = 3_600_000;
 
-/** RFC 3339 in UTC, whole seconds when there are no milliseconds: `2026-03-02T09:14:00Z`. */
+/**
+ * RFC 3339 in UTC, whole seconds when there are no milliseconds: `2026-03-02T09:14:00Z`, as
+ * `toISOString` writes it. Bundles write hundreds of thousands: years 0–9999 are written from
+ * calendar arithmetic (about 3 times cheaper than a Date and its text), others by the Date.
+ */
 export function iso(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString().replace('.000Z', 'Z');
+  if (ms === undefined) return undefined;
+  const f = utcFields(ms);
+  if (f === undefined) return new Date(ms).toISOString().replace('.000Z', 'Z');
+  return `${f.date}T${two(f.hour)}:${two(f.minute)}:${two(f.second)}${f.millisecond === 0 ? '' : `.${String(f.millisecond).padStart(3, '0')}`}Z`;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** What toISOString writes of an instant, as numbers and `YYYY-MM-DD`; undefined outside years 0–9999. */
+function utcFields(ms: number): { date: string; hour: number; minute: number; second: number; millisecond: number } | undefined {
+  if (!Number.isFinite(ms)) return undefined;
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted): 400-year eras from 0000-03-01.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return undefined;
+  const hour = Math.floor(rest / HOUR_MS);
+  rest -= hour * HOUR_MS;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  return { date: `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`, hour, minute, second, millisecond: rest - second * 1000 };
 }
 
 /**
@@ -27,7 +60,10 @@ export function iso(ms: number | undefined): string | undefined {
  */
 export function local(ms: number | undefined, zone: string): string | undefined {
   if (ms === undefined) return undefined;
-  return `${new Date(ms + offsetAt(ms, zone)).toISOString().slice(0, 16).replace('T', ' ')} ${labelOf(zone)}`;
+  const wall = ms + offsetAt(ms, zone);
+  const f = utcFields(wall);
+  if (f === undefined) return `${new Date(wall).toISOString().slice(0, 16).replace('T', ' ')} ${labelOf(zone)}`;
+  return `${f.date} ${two(f.hour)}:${two(f.minute)} ${labelOf(zone)}`;
 }
 
 function offsetAt(ms: number, zone: string): number {

@@ -31,10 +31,23 @@ export { MINUTE_MS, HOUR_MS, DAY_MS, formatDuration } from './duration';
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$/;
 
-/** True when luxon knows the IANA zone (or `UTC`). */
+/**
+ * True when luxon knows the IANA zone (or `UTC`). Asking luxon costs about 20 µs (it formats an
+ * instant in the zone), and every deadline, plan calendar and local timestamp asks, several times
+ * per record: the answers are kept, for up to ZONE_CACHE_SIZE names (then it starts over).
+ */
 export function isValidZone(zone: unknown): zone is string {
-  return typeof zone === 'string' && zone !== '' && DateTime.fromMillis(0, { zone }).isValid;
+  if (typeof zone !== 'string' || zone === '') return false;
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    if (validZones.size >= ZONE_CACHE_SIZE) validZones.clear();
+    valid = DateTime.fromMillis(0, { zone }).isValid;
+    validZones.set(zone, valid);
+  }
+  return valid;
 }
+
+const validZones = new Map<string, boolean>();
 
 /**
  * The zone to compute in. An unknown zone falls back to UTC so that deadlines are never lost;
@@ -51,6 +64,12 @@ export function resolveZone(zone: unknown): string {
  */
 export function parseInstant(text: unknown, zone: string): ParsedInstant | undefined {
   if (typeof text !== 'string') return undefined;
+  // Rules and pages read every string of a record as a possible instant: prose fails here, the
+  // usual `2026-03-02T09:14:00.250Z` / `…+05:30` is read by hand, the rest by the pattern.
+  const first = text.charCodeAt(0);
+  if (!(first >= DIGIT_0 && first <= DIGIT_9) && first > SPACE && first < NON_ASCII) return undefined;
+  const canonical = readCanonical(text);
+  if (canonical !== NOT_CANONICAL) return canonical;
   const m = TIMESTAMP.exec(text.trim());
   if (!m) return undefined;
   const fields = {
@@ -84,6 +103,68 @@ export function parseInstant(text: unknown, zone: string): ParsedInstant | undef
   return { ms: dt.toMillis(), hasOffset };
 }
 
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+/** At or below: control characters and the space, which trim() may remove. */
+const SPACE = 0x20;
+/** From here: characters of which some are white space to trim(). */
+const NON_ASCII = 0x80;
+const NOT_CANONICAL = null;
+
+/** The two digits at `at` as a number; -1 when either is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - DIGIT_0;
+  const ones = text.charCodeAt(at + 1) - DIGIT_0;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * parseInstant of `YYYY-MM-DD[Tt ]HH:MM:SS[.fraction](Z|z|±HH:MM)` exactly as the TIMESTAMP
+ * pattern reads it (the same field checks, the same Date.UTC); NOT_CANONICAL for any other text,
+ * which the pattern then reads. No white space can surround such a text: trim() changes nothing.
+ */
+function readCanonical(text: string): ParsedInstant | undefined | typeof NOT_CANONICAL {
+  const length = text.length;
+  if (length < 20 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return NOT_CANONICAL;
+  const separator = text.charCodeAt(10);
+  if (separator !== 0x54 && separator !== 0x74 && separator !== SPACE) return NOT_CANONICAL;
+  const century = twoDigits(text, 0);
+  const yearInCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (century < 0 || yearInCentury < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return NOT_CANONICAL;
+  let at = 19;
+  let millisecond = 0;
+  if (text.charCodeAt(at) === 0x2e) {
+    const from = ++at;
+    for (let code = text.charCodeAt(at); code >= DIGIT_0 && code <= DIGIT_9; code = text.charCodeAt(++at)) {
+      // Sub-millisecond digits are truncated, as the pattern's reading does.
+      if (at - from < 3) millisecond += (code - DIGIT_0) * (at - from === 0 ? 100 : at - from === 1 ? 10 : 1);
+    }
+    if (at === from) return NOT_CANONICAL;
+  }
+  let offsetMinutes = 0;
+  const zone = text.charCodeAt(at);
+  if (zone === 0x5a || zone === 0x7a) {
+    if (at + 1 !== length) return NOT_CANONICAL;
+  } else if (zone === 0x2b || zone === 0x2d) {
+    if (at + 6 !== length || text.charCodeAt(at + 3) !== 0x3a) return NOT_CANONICAL;
+    const h = twoDigits(text, at + 1);
+    const min = twoDigits(text, at + 4);
+    if (h < 0 || min < 0) return NOT_CANONICAL;
+    if (h > 23 || min > 59) return undefined;
+    offsetMinutes = (zone === 0x2d ? -1 : 1) * (h * 60 + min);
+  } else {
+    return NOT_CANONICAL;
+  }
+  const year = century * 100 + yearInCentury;
+  if (!validWallTime({ year, month, day, hour, minute, second })) return undefined;
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000, hasOffset: true };
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -111,9 +192,9 @@ export function instantProblem(text: string): string | undefined {
 
 /** Field ranges as luxon checks them: no 2026-02-30, no 25:00, no second 60. */
 function validWallTime(f: { year: number; month: number; day: number; hour: number; minute: number; second: number }): boolean {
-  const daysInMonth = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
-  return f.month >= 1 && f.month <= 12 && f.day >= 1 && f.day <= daysInMonth
-    && f.hour <= 23 && f.minute <= 59 && f.second <= 59;
+  if (!(f.month >= 1 && f.month <= 12 && f.day >= 1 && f.hour <= 23 && f.minute <= 59 && f.second <= 59)) return false;
+  // Every month has 28 days: only a later day needs the calendar.
+  return f.day <= 28 || f.day <= new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Report, Rule } from './rule';
-import { findSecrets } from './support/secrets';
+import { documentSecrets } from './support/secrets';
 
 /**
  * Scans the raw text of every CC7 document (comments and block scalars included, and files
@@ -13,7 +13,7 @@ export const secretInRecord: Rule = {
   reads: {},
   checkDocument(doc): Report[] {
     if (!doc.file) return [];
-    return findSecrets(doc.file.text).map((secret) => ({
+    return documentSecrets(doc.file).map((secret) => ({
       range: { start: { line: secret.line, character: secret.start }, end: { line: secret.line, character: secret.end } },
       message: `Looks like ${/^[AEIOU]/.test(secret.kind) ? 'an' : 'a'} ${secret.kind} (${secret.masked}): ` +
         'remove it, rotate the credential, and refer to it by a ticket or vault path instead ' +

@@ -1,6 +1,7 @@
-// The files of a bundle once the workspace is analysed: the generated files, each record's copy
-// and page (made now that the findings and provenance of the whole workspace are known), the
-// manifest, SHA256SUMS and its signature; each compressed and hashed, ready for the zip.
+// The files of a bundle once the workspace is analysed: the generated files, each record's page
+// (made now that the findings and provenance of the whole workspace are known) and copy (compressed
+// when it was read), the manifest, SHA256SUMS and its signature; each compressed and hashed, ready
+// for the zip.
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisPool } from '../analysis-pool';
@@ -53,6 +54,8 @@ export async function bundleFiles(model: BundleModel, records: readonly SourceRe
       path.join(staging, 'pages'));
     const byFile = groupBy(model.findings, (finding) => finding.file);
     const sources = new Map(records.map((record) => [record.summary.path, record]));
+    // The copies were compressed as they were read: each takes its name now.
+    const copies: StoredFile[] = [];
     for (const [i, record] of model.records.entries()) {
       if (i % PROGRESS_EVERY === 0) {
         checkCancel();
@@ -61,17 +64,17 @@ export async function bundleFiles(model: BundleModel, records: readonly SourceRe
       const { summary } = record;
       const source = sources.get(summary.path)!;
       const history = model.provenance.available ? model.provenance.records.get(summary.path) : undefined;
+      copies.push({ path: `${record.name}.yaml`, ...source.copy! });
       await pages.add({
         name: record.name,
         summary: { kind: summary.kind, id: summary.id, title: summary.title, path: summary.path },
-        copy: source.copy!,
         body: source.body!,
         findings: byFile.get(summary.path) ?? [],
         history: model.provenance.available ? history! : 'unavailable',
         openedAfterHours: openingCheck(history, summary.detectedAt, model.openedWithinHours, model.asOf).openedAfterHours,
-      }, source.copy!.length + source.body!.length);
+      }, source.body!.length);
     }
-    const entries = [...await store.finish(), ...await pages.finish()].sort(byPath);
+    const entries = [...await store.finish(), ...copies, ...await pages.finish()].sort(byPath);
     progress({ stage: 'writing', done: model.records.length, total: model.records.length });
 
     let signing: ManifestSigning | undefined;

@@ -1,5 +1,6 @@
-// Each bundled record's page made around its body, then stored with its YAML copy: on a worker
-// thread, as a batch, so making pages (reading, resolving links, encoding) takes every core.
+// Each bundled record's page made around its body, then stored: on a worker thread, as a batch,
+// so making pages (reading, resolving links, encoding, compressing) takes every core. The YAML
+// copies were stored as they were read (process-file.ts).
 import { readFileSync } from 'node:fs';
 import type { BundleFinding } from '../../core/bundle/model';
 import { recordPage, type RecordPageInput } from '../../core/bundle/pages/record-page';
@@ -10,8 +11,7 @@ export interface PageRecord {
   /** The bundle name without extension: `incidents/INC-2026-014`. */
   name: string;
   summary: RecordPageInput['summary'];
-  /** The YAML copy and the page body the analysis staged. */
-  copy: Span;
+  /** The page body the analysis staged. */
   body: Span;
   findings: BundleFinding[];
   history: RecordPageInput['history'];
@@ -36,13 +36,13 @@ function namesOf(file: string): Map<string, string> {
   return names.byKey;
 }
 
-/** Per record, its copy and then its page, stored. */
+/** Per record, its page, stored. */
 export function storePages(request: PagesRequest): StoredFile[] {
   const byKey = namesOf(request.names);
   const pack = new PackWriter(request.pack);
   const reader = new PackReader();
   try {
-    return request.records.flatMap((record) => {
+    return request.records.map((record) => {
       const page = recordPage({
         summary: record.summary,
         name: record.name,
@@ -54,7 +54,7 @@ export function storePages(request: PagesRequest): StoredFile[] {
         asOf: request.asOf,
         nameOf: (kind, id) => byKey.get(`${kind}/${id}`),
       });
-      return [storeOne(pack, `${record.name}.yaml`, reader.read(record.copy)), storeOne(pack, `${record.name}.html`, Buffer.from(page, 'utf8'))];
+      return storeOne(pack, `${record.name}.html`, Buffer.from(page, 'utf8'));
     });
   } finally {
     reader.close();

@@ -1,6 +1,7 @@
 // A chunk of an export's files, on whichever thread runs it: each file read, extracted (core), its
-// copy and page body appended to the chunk's pack. What comes back is small: the analysis, the
-// summary, where the rest was put.
+// copy compressed (as the zip stores it: nothing it is made from comes later) and its page body
+// appended to the chunk's pack. What comes back is small: the analysis, the summary, where the
+// rest was put.
 import * as path from 'node:path';
 import { extractRecord, type ExtractOptions } from '../../core/bundle/extract';
 import { hashText, type AnalyzedFile, type RuleContext } from '../../core/bundle/core-api';
@@ -8,6 +9,7 @@ import type { SecretHit } from '../../core/bundle/redact';
 import type { RecordSummary } from '../../core/bundle/summary';
 import { readContent } from '../files';
 import { PackWriter, type Span } from './pack';
+import { storeContent, type StoredContent } from './store';
 
 export interface ProcessRequest {
   paths: string[];
@@ -22,8 +24,8 @@ export interface ProcessRequest {
 export interface ProcessedRecord {
   summary: RecordSummary;
   secrets: SecretHit[];
-  /** The YAML copy, UTF-8; undefined when secrets block it. */
-  copy?: Span;
+  /** The YAML copy, UTF-8, compressed and hashed for the zip; undefined when secrets block it. */
+  copy?: StoredContent;
   /** The page body, UTF-8. */
   body?: Span;
 }
@@ -54,6 +56,7 @@ function processFile(file: string, request: ProcessRequest, pack: PackWriter): P
   const analyzed = { path: file, hash: hashText(content.text), analysis: extracted.analysis };
   const record = extracted.record;
   if (!record) return { analyzed };
-  const put = (text: string | undefined) => (text === undefined ? undefined : pack.append(Buffer.from(text, 'utf8')));
-  return { analyzed, record: { summary: record.summary, secrets: record.secrets, copy: put(record.copy), body: put(record.body) } };
+  const copy = record.copy === undefined ? undefined : storeContent(pack, Buffer.from(record.copy, 'utf8'));
+  const body = record.body === undefined ? undefined : pack.append(Buffer.from(record.body, 'utf8'));
+  return { analyzed, record: { summary: record.summary, secrets: record.secrets, copy, body } };
 }

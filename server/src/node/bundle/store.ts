@@ -10,10 +10,18 @@ import type { ZipEntry } from './zip';
 
 export type StoredFile = BundleFile & ZipEntry;
 
-/** Compresses `data` into `pack`: the file as the zip and the manifest need it. */
-export function storeOne(pack: PackWriter, file: string, data: Buffer): StoredFile {
+/** A file's content as the zip and the manifest need it, before it has a name in the bundle. */
+export type StoredContent = Omit<StoredFile, 'path'>;
+
+/** Compresses `data` into `pack`: the content as the zip and the manifest need it. */
+export function storeContent(pack: PackWriter, data: Buffer): StoredContent {
   const deflated = deflate(data);
-  return { path: file, sha256: deflated.sha256, size: deflated.size, crc32: deflated.crc32, deflated: pack.append(deflated.data) };
+  return { sha256: deflated.sha256, size: deflated.size, crc32: deflated.crc32, deflated: pack.append(deflated.data) };
+}
+
+/** Compresses `data` into `pack` as the bundle file `file`. */
+export function storeOne(pack: PackWriter, file: string, data: Buffer): StoredFile {
+  return { path: file, ...storeContent(pack, data) };
 }
 
 export interface StoreRequest {

@@ -14,7 +14,9 @@ export function when(value: unknown, zone: string): HtmlValue {
 
 export function whenMs(ms: number | undefined, zone: string): Html {
   if (ms === undefined) return NONE;
-  return html`<time datetime="${iso(ms)}">${iso(ms)}</time> <span class="muted">(${local(ms, zone)})</span>`;
+  // Pages show hundreds of times: the UTC text is made once for both places.
+  const utc = iso(ms);
+  return html`<time datetime="${utc}">${utc}</time> <span class="muted">(${local(ms, zone)})</span>`;
 }
 
 /** Any YAML value, readably: scalars as text, lists of scalars joined, anything else as JSON. */

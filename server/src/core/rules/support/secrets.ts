@@ -220,6 +220,22 @@ export function findSecrets(text: string): SecretMatch[] {
   return found;
 }
 
+/** What documentSecrets found in each parsed file: the rule and the evidence bundle ask of the same one. */
+const byFile = new WeakMap<object, readonly SecretMatch[]>();
+
+/**
+ * findSecrets of a parsed file's text, scanned once however often it is asked (the rule, then
+ * the evidence bundle's copy of the same record). The result is shared: do not change it.
+ */
+export function documentSecrets(file: { readonly text: string }): readonly SecretMatch[] {
+  let found = byFile.get(file);
+  if (found === undefined) {
+    found = findSecrets(file.text);
+    byFile.set(file, found);
+  }
+  return found;
+}
+
 /** The line of a private key's END marker; without one, the last line indented like the block. */
 function blockEnd(lines: readonly string[], begin: number): number {
   for (let i = begin; i < lines.length; i++) {
