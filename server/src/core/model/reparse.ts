@@ -39,14 +39,22 @@ const SENTINEL_KEY = 'cc7-reparse-sentinel';
 /** Put where the next top-level key starts, so the entry's text ends as it does in the whole file. */
 const SENTINEL = `${SENTINEL_KEY}: 0\n`;
 
+/** How many texts were parsed whole and how many spliced (for a host's debug statistics). */
+export interface ParseCounts {
+  whole: number;
+  spliced: number;
+}
+
 /**
  * parseCc7(text), from the parse of the text before an edit: re-parses only the edited
  * top-level entry when spliceCc7 can, else the whole text. Never changes `previous`.
  */
-export function reparseCc7(previous: ParsedFile, text: string): ParsedFile | undefined {
+export function reparseCc7(previous: ParsedFile, text: string, counts?: ParseCounts): ParsedFile | undefined {
   if (text === previous.text) return previous;
   if (!mayBeCc7(text)) return undefined;
-  return spliceCc7(previous, text) ?? parseCc7(text);
+  const spliced = spliceCc7(previous, text);
+  if (counts) counts[spliced ? 'spliced' : 'whole']++;
+  return spliced ?? parseCc7(text);
 }
 
 /** Thrown while walking a tree that holds what the splice does not handle (an anchor, an alias, a tag, a merge key). */
