@@ -88,6 +88,8 @@ export interface DebugCounts {
 export interface DebugStats extends DebugCounts {
   /** Whole or partial reads of each file by the server's main thread, by path. */
   reads: Record<string, number>;
+  /** The texts of open documents parsed whole, and those re-parsed from the previous version's parse by a splice. */
+  openParses: { whole: number; spliced: number };
 }
 
 /** Where a record or item is written. */

@@ -156,6 +156,8 @@ export class LspClient {
   readonly refreshes = new Map<string, number>();
 
   private readonly publications = new Map<string, Diagnostic[][]>();
+  /** The document version each publication named (an open document's), in the order of `publications`. */
+  private readonly publishedVersions = new Map<string, (number | undefined)[]>();
   private readonly waiters = new Set<{ uri: string; check: () => void }>();
   private readonly documents = new Map<string, TextDocument>();
   private readonly exited: Promise<number | null>;
@@ -242,6 +244,24 @@ export class LspClient {
       const latest = this.latest(uri);
       return latest && predicate(latest) ? latest : undefined;
     }, timeoutMs, `matching diagnostics for ${uri}`);
+  }
+
+  /**
+   * Resolves with the first publication for `uri` that names document version `version`,
+   * among those from index `after` of its history on (an open document's diagnostics carry
+   * the version they were computed for). Rejects on timeout or when the server exits.
+   */
+  waitForVersion(uri: string, version: number, after = 0, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Diagnostic[]> {
+    return this.waitFor(uri, () => {
+      const versions = this.publishedVersions.get(uri) ?? [];
+      const index = versions.indexOf(version, after);
+      return index === -1 ? undefined : this.publications.get(uri)![index];
+    }, timeoutMs, `diagnostics of version ${version} of ${uri}`);
+  }
+
+  /** The version of an open document as the client holds it. */
+  version(uri: string): number {
+    return this.document(uri).version;
   }
 
   /** Resolves once publications have arrived for at least `count` distinct URIs (all files diagnosed). */
@@ -565,10 +585,13 @@ export class LspClient {
 
   private listen(): void {
     const connection = this.connection;
-    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics, version }) => {
       const list = this.publications.get(uri) ?? [];
       list.push(diagnostics);
       this.publications.set(uri, list);
+      const versions = this.publishedVersions.get(uri) ?? [];
+      versions.push(version);
+      this.publishedVersions.set(uri, versions);
       for (const waiter of [...this.waiters]) if (waiter.uri === uri || waiter.uri === ANY_URI) waiter.check();
     });
     connection.onRequest(ConfigurationRequest.type, ({ items }) => {

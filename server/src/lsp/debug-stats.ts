@@ -5,7 +5,8 @@ import type { ServerState } from './state';
 
 /**
  * Only with CC7_DEBUG_STATS=1 (tests, the benchmark): answers what the server has read and
- * analysed, so a test can tell that a restart read each file once and analysed nothing; and
+ * analysed, so a test can tell that a restart read each file once and analysed nothing (and
+ * how the open documents' texts were parsed: once per version, spliced when it could); and
  * the same once the background re-analyses are done, so a benchmark can time a plan edit
  * until every document it outdated is re-checked and published.
  */
@@ -19,7 +20,7 @@ export function registerDebugStats(connection: Connection, state: ServerState): 
     }
     return sum;
   };
-  connection.onRequest(DebugRequests.stats, (): DebugStats => ({ reads: Object.fromEntries(readCounts()), ...counts() }));
+  connection.onRequest(DebugRequests.stats, (): DebugStats => ({ reads: Object.fromEntries(readCounts()), openParses: { ...state.openParses }, ...counts() }));
   connection.onRequest(DebugRequests.settled, async () => {
     await state.rechecked();
     return counts();

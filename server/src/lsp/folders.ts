@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import type { Clock } from '../core/model/clock';
+import type { Cc7Document } from '../core/model/document';
+import type { FileInput } from '../core/service/analyze';
 import { Program, type Changes, type FileContent } from '../core/service/program';
 import { AnalysisCache, CacheWriter } from '../node/analysis-cache';
 import type { AnalysisPool } from '../node/analysis-pool';
@@ -23,6 +25,8 @@ export interface FileAccess {
   read(file: string): FileContent | undefined;
   /** The text of an open editor buffer; undefined when the file is not open. */
   openText(file: string): string | undefined;
+  /** Reads content as a CC7 document: an open document's parse is kept and re-parsed incrementally (ProgramOptions.readDocument). */
+  readDocument(input: FileInput, maxFileBytes: number): Cc7Document | undefined;
   /** A line for the server's log. */
   log(message: string): void;
 }
@@ -146,6 +150,7 @@ export class FolderPrograms {
     const queue = new RecheckQueue(this.files.openText);
     const program = new Program({
       read: this.files.read,
+      readDocument: this.files.readDocument,
       clock: this.clock,
       onOutdated: queue.add,
       settings: { rules: this.settings.rules, maxFileBytes: this.settings.maxFileBytes },

@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import type { Cc7Document } from '../core/model/document';
 import { readDocument } from '../core/service/analyze';
 import { DocumentCache } from '../core/service/document-cache';
+import type { ParseCounts } from '../core/model/reparse';
 import type { Changes, FileContent, Program } from '../core/service/program';
 import type { ServiceRequest } from '../core/service/request';
 import { AnalysisPool } from '../node/analysis-pool';
@@ -45,6 +46,7 @@ export class ServerState {
   support: ClientSupport = { configuration: false, watchFiles: false, workspaceFolders: false, inlayHintRefresh: false, codeLensRefresh: false, renameFiles: false, snippets: false };
   readonly pool = AnalysisPool.forMachine();
   readonly programs: FolderPrograms;
+  /** The parse of each open document's current text: its analysis and the editor features share it. */
   private readonly parsed = new DocumentCache(() => this.settings.maxFileBytes);
   /** The background re-check loop, while it runs. */
   private rechecking: Promise<void> | undefined;
@@ -59,6 +61,8 @@ export class ServerState {
       {
         read: (file) => this.read(file),
         openText: (file) => this.openByPath.get(file)?.getText(),
+        // An open document's diagnostics and its editor features read one parse of each version.
+        readDocument: (input, maxFileBytes) => (this.openByPath.has(input.path) ? this.parsed.read(input, maxFileBytes) : readDocument(input, maxFileBytes)),
         log: (message) => connection.console.info(`cc7: ${message}`),
       },
       this.settings,
@@ -118,6 +122,11 @@ export class ServerState {
     if (uri === undefined) return folders[0];
     const root = URI.parse(uri).fsPath;
     return folders.find((folder) => folder.root === root);
+  }
+
+  /** How the open documents' texts were parsed (debug statistics). */
+  get openParses(): ParseCounts {
+    return this.parsed.counts;
   }
 
   /** Forgets the parse tree of a closed document. */

@@ -7,7 +7,7 @@ const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)cc7\/v1\1[ \t]*(#.*)?$/m;
 const NESTED_TOO_DEEPLY = 'the document is nested too deeply to be read; flatten it';
 
 /** Aliases a document may expand before it counts as an alias bomb ("billion laughs"). */
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
 /** The result of reading one YAML file that is a CC7 document. */
 export interface ParsedFile {
@@ -41,7 +41,7 @@ export function parseCc7(text: string): ParsedFile | undefined {
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
   try {
-    documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }) as Document.Parsed[];
+    documents = parseYaml(text, lineCounter);
   } catch (error) {
     // The parser recurses; a pathologically nested file can exhaust the stack.
     if (!hasApiVersionLine(text)) return undefined;
@@ -78,7 +78,13 @@ function takeExhaustionErrors(documents: Document.Parsed[]): string | undefined 
   return reason;
 }
 
-function isCc7Root(doc: Document.Parsed): boolean {
+/** Every YAML document of a text, as the CC7 parse reads them (reparse.ts reads entries the same way); may throw on a stack overflow. */
+export function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
+  return parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true }) as Document.Parsed[];
+}
+
+/** Whether a document's top-level mapping has `apiVersion: cc7/v1`. */
+export function isCc7Root(doc: Document.Parsed): boolean {
   const root = doc.contents;
   return isMap(root) && (root.get('apiVersion') as unknown) === API_VERSION;
 }

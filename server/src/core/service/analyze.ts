@@ -2,7 +2,8 @@ import { zoneOf } from '../model/plan';
 import { createDocument, type Cc7Document } from '../model/document';
 import { extractFacts, type DocumentFacts, type WorkspaceIndex } from '../model/facts';
 import type { Validity } from '../model/horizon';
-import { hasApiVersionLine, parseCc7 } from '../model/parse';
+import { hasApiVersionLine, mayBeCc7, parseCc7, type ParsedFile } from '../model/parse';
+import { reparseCc7, type ParseCounts } from '../model/reparse';
 import { documentContext, type Report, type Rule, type RuleContext } from '../rules/rule';
 import { RULES } from '../rules/registry';
 import { extractWorkFacts } from './work-facts';
@@ -53,13 +54,23 @@ export function checkAcrossWorkspace(facts: DocumentFacts, index: WorkspaceIndex
   return findings;
 }
 
+/**
+ * `previous`: the parse of the file's text before an edit, to re-parse from incrementally
+ * (model/reparse.ts); the result is the same. `counts`: the parses done, counted.
+ */
+export interface Reparse {
+  previous?: ParsedFile;
+  counts?: ParseCounts;
+}
+
 /** Reads a file as a CC7 document (parsed, or unparsed when over the size limit); undefined when it is none. */
-export function readDocument(input: FileInput, maxFileBytes: number): Cc7Document | undefined {
+export function readDocument(input: FileInput, maxFileBytes: number, { previous, counts }: Reparse = {}): Cc7Document | undefined {
   const byteLength = input.byteLength ?? utf8Length(input.text);
   if (byteLength > maxFileBytes) {
     return hasApiVersionLine(input.text) ? createDocument(input.path, byteLength, undefined) : undefined;
   }
-  const file = parseCc7(input.text);
+  if (!previous && counts && mayBeCc7(input.text)) counts.whole++;
+  const file = previous ? reparseCc7(previous, input.text, counts) : parseCc7(input.text);
   return file && createDocument(input.path, byteLength, file);
 }
 

@@ -1,32 +1,46 @@
 import type { Cc7Document } from '../model/document';
-import { contentHash } from '../model/hash';
-import { readDocument } from './analyze';
+import type { ParseCounts } from '../model/reparse';
+import { readDocument, type FileInput } from './analyze';
 
 /** Open documents are few; this bounds the parse trees kept however many a client opens. */
 const KEPT = 32;
 
+interface Kept {
+  text: string;
+  maxFileBytes: number;
+  doc: Cc7Document | undefined;
+}
+
 /**
- * The parse trees of the documents an editor asks about (open ones only, never the whole
- * workspace): each request on an unchanged text reuses the tree instead of parsing again.
+ * The parse trees of the documents open in an editor (open ones only, never the whole
+ * workspace; the host forgets one when it is closed): one parse per text, shared by the
+ * analysis that publishes its diagnostics and by every editor request on it, and each edit
+ * re-parsed from the parse before it (model/reparse.ts: only the top-level entry it changed).
  */
 export class DocumentCache {
-  private readonly byPath = new Map<string, { hash: string; doc: Cc7Document | undefined }>();
+  private readonly byPath = new Map<string, Kept>();
+  /** The texts parsed, whole or spliced: one per version of an open document, whoever asks for it. */
+  readonly counts: ParseCounts = { whole: 0, spliced: 0 };
 
   constructor(private readonly maxFileBytes: () => number) {}
 
-  /** The document of this text; undefined when it is not a CC7 document. */
+  /** The document of this text, with the size limit of the settings; undefined when it is not a CC7 document. */
   get(path: string, text: string): Cc7Document | undefined {
-    const hash = contentHash(text);
+    return this.read({ path, text }, this.maxFileBytes());
+  }
+
+  /** readDocument(input, maxFileBytes), kept: the same object again for the same text. */
+  read(input: FileInput, maxFileBytes: number): Cc7Document | undefined {
+    const { path, text } = input;
     const cached = this.byPath.get(path);
-    if (cached?.hash === hash) {
-      // Most recently used last, so the oldest is evicted first.
-      this.byPath.delete(path);
+    // The most recently used last, so the oldest is evicted first.
+    this.byPath.delete(path);
+    if (cached && cached.text === text && cached.maxFileBytes === maxFileBytes) {
       this.byPath.set(path, cached);
       return cached.doc;
     }
-    const doc = readDocument({ path, text }, this.maxFileBytes());
-    this.byPath.delete(path);
-    this.byPath.set(path, { hash, doc });
+    const doc = readDocument(input, maxFileBytes, { previous: cached?.doc?.file, counts: this.counts });
+    this.byPath.set(path, { text, maxFileBytes, doc });
     if (this.byPath.size > KEPT) this.byPath.delete(this.byPath.keys().next().value!);
     return doc;
   }

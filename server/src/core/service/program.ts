@@ -1,4 +1,5 @@
-import { analyzeFile, checkAcrossWorkspace, type FileAnalysis } from './analyze';
+import { analyzeDocument, checkAcrossWorkspace, readDocument, type FileAnalysis, type FileInput } from './analyze';
+import type { Cc7Document } from '../model/document';
 import type { Clock } from '../model/clock';
 import { contentHash } from '../model/hash';
 import { holdsAt, type Validity } from '../model/horizon';
@@ -38,6 +39,12 @@ export interface ProgramOptions {
    * node/recheck-queue.ts) and hands the results to `ingest`, answering meanwhile.
    */
   onOutdated?(paths: readonly string[]): void;
+  /**
+   * Reads a file's content as a CC7 document, for a host that keeps the parses of some files:
+   * an editor's open documents, re-parsed incrementally as they are edited, their parse shared
+   * with the editor features (service/document-cache.ts). Default: readDocument, parsed anew.
+   */
+  readDocument?(input: FileInput, maxFileBytes: number): Cc7Document | undefined;
 }
 
 /** One file's analysis; `analysis` undefined: not a CC7 document; `hash` undefined: unreadable. */
@@ -359,12 +366,13 @@ export class Program implements WorkspaceModel {
     const hash = hashContent(input, this.settings.maxFileBytes);
     const previous = this.entries.get(path);
     if (!force && previous?.hash === hash && previous.planKey === this.documentPlanKey(path) && holdsAt(previous, this.clock())) return;
-    const analysis = analyzeFile({ path, ...input }, this.context());
+    const doc = this.options.readDocument ? this.options.readDocument({ path, ...input }, this.settings.maxFileBytes) : readDocument({ path, ...input }, this.settings.maxFileBytes);
+    const analysis = doc && analyzeDocument(doc, this.context());
     if (analysis) this.stats.analysed++;
     this.record({ path, hash, analysis }, this.partKeys, touched);
     // A plan that has just become the governing one was checked without itself (its zone, its path): again, with it.
-    if (analysis?.facts.kind === 'ResponsePlan' && this.entries.get(path)?.planKey !== this.documentPlanKey(path)) {
-      this.record({ path, hash, analysis: analyzeFile({ path, ...input }, this.context()) }, this.partKeys, touched);
+    if (doc && analysis?.facts.kind === 'ResponsePlan' && this.entries.get(path)?.planKey !== this.documentPlanKey(path)) {
+      this.record({ path, hash, analysis: analyzeDocument(doc, this.context()) }, this.partKeys, touched);
     }
   }
 
