@@ -6,18 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { responsePlan } from '../test/support/documents';
-
-/** mulberry32: a small, well-known seeded PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../test/support/random';
 
 const PHASES = ['identification', 'containment', 'investigation', 'remediation', 'recovery', 'post-incident-review', 'closed'];
 const CATEGORIES = ['unauthorized-access', 'data-breach', 'malware', 'denial-of-service', 'insider-threat', 'vendor', 'availability', 'other'];

@@ -10,18 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol/node';
 import { EDITOR_DOCUMENTS, INCIDENT } from '../support/editor-workspace';
 import { FixtureWorkspace, type LspClient } from '../support/lsp-client';
-
-/** mulberry32, seeded: the same edits on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../support/random';
 
 /** What typing in values does: letters, spaces, digits. */
 const TYPED = ['a', 'e', 'x', ' ', '7', 'Q', 'n'];

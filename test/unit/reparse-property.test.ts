@@ -14,20 +14,9 @@ import { parseCc7, type ParsedFile } from '../../server/src/core/model/parse';
 import { reparseCc7, spliceCc7 } from '../../server/src/core/model/reparse';
 import { ACME } from '../support/acme';
 import { dumpParsedFile } from '../support/parse-dump';
+import { random } from '../support/random';
 
 const ROOT = path.join(__dirname, '..', '..');
-
-/** mulberry32, seeded: the same edits on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHARACTERS = ['\n', ' ', ':', '"', "'", '#', '-', '|', '>', '&', '*', '[', '{', '\t', 'a', 'x', 'Q', '7'];
 /** Whole pieces too: a line that adds a key, an item, a comment, an indentation. */
