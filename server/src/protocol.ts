@@ -88,6 +88,8 @@ export interface DebugCounts {
 export interface DebugStats extends DebugCounts {
   /** Whole or partial reads of each file by the server's main thread, by path. */
   reads: Record<string, number>;
+  /** Analysis worker threads running now, and started since the server started (ended when idle, started again on demand). */
+  workers: { running: number; started: number };
 }
 
 /** Where a record or item is written. */

@@ -19,7 +19,11 @@ export function registerDebugStats(connection: Connection, state: ServerState): 
     }
     return sum;
   };
-  connection.onRequest(DebugRequests.stats, (): DebugStats => ({ reads: Object.fromEntries(readCounts()), ...counts() }));
+  connection.onRequest(DebugRequests.stats, (): DebugStats => ({
+    reads: Object.fromEntries(readCounts()),
+    ...counts(),
+    workers: { running: state.pool?.running ?? 0, started: state.pool?.spawned ?? 0 },
+  }));
   connection.onRequest(DebugRequests.settled, async () => {
     await state.rechecked();
     return counts();
