@@ -90,6 +90,8 @@ export interface DebugStats extends DebugCounts {
   reads: Record<string, number>;
   /** The texts of open documents parsed whole, and those re-parsed from the previous version's parse by a splice. */
   openParses: { whole: number; spliced: number };
+  /** Analysis worker threads running now, and started since the server started (ended when idle, started again on demand). */
+  workers: { running: number; started: number };
 }
 
 /** Where a record or item is written. */

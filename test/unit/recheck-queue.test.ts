@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { analyzeFile } from '../../server/src/core/service/analyze';
 import { hashText, type AnalyzedFile } from '../../server/src/core/service/program';
+import { analyzeJob } from '../../server/src/node/analysis-worker';
 import { RecheckQueue } from '../../server/src/node/recheck-queue';
 import { identificationIncident, planWithSeverities } from '../support/documents';
 import { MemoryWorkspace } from '../support/memory-workspace';
@@ -87,6 +88,55 @@ describe('RecheckQueue', () => {
     queue.finish(queue.take());
     ws.program.ingest(results.filter((result) => result.path !== 'plan.yaml'), planKey);
     assert.deepEqual(queue.take().map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml']);
+  });
+
+  it('a re-analysis elsewhere that finds the analysis the program holds sends back no facts, and the program keeps its own', async () => {
+    const { ws, queue } = await setUp();
+    // Analysed as the workers do: each result with the digest of its analysis.
+    ws.program.recheckAll();
+    const { context, planKey } = ws.program.analysisContext();
+    const first = queue.take();
+    ws.program.ingest(first.map((job) => analyzeJob({ ...job, text: ws.files.get(job.path)! }, context)), planKey);
+    queue.finish(first);
+    const facts = ws.program.facts('incidents/INC-1.yaml');
+    const findings = ws.program.findings('incidents/INC-1.yaml');
+    // SEV3's window changes: INC-1 (SEV2) reads nothing of it, but the plan's own analysis does.
+    ws.edit('plan.yaml', planWithSeverities(SEV2 + SEV3.replace('required: false', 'required: true, due_business_days: 5')));
+    ws.program.recheckAll();
+    const jobs = queue.take((path) => ws.program.digestOf(path));
+    assert.deepEqual(jobs.map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'plan.yaml']);
+    assert.deepEqual(jobs.filter((job) => job.known !== undefined).map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml'],
+      'each job analysed elsewhere names the analysis held (the plan was analysed here, at its edit)');
+    const again = jobs.map((job) => analyzeJob({ ...job, text: ws.files.get(job.path)! }, ws.program.analysisContext().context));
+    const incident = again.find((result) => result.path === 'incidents/INC-1.yaml')!;
+    assert.equal(incident.unchanged, true);
+    assert.equal(incident.analysis, undefined, 'no facts sent back');
+    const before = ws.program.stats.analysed;
+    ws.program.ingest(again, ws.program.analysisContext().planKey);
+    queue.finish(jobs);
+    assert.equal(ws.program.stats.analysed - before, again.length, 'each counts as re-analysed');
+    assert.equal(ws.program.facts('incidents/INC-1.yaml'), facts, 'the facts kept are the objects kept');
+    assert.deepEqual(ws.program.findings('incidents/INC-1.yaml'), findings);
+    assert.equal(queue.size, 0, 'nothing outdated: the program holds every document against the new plan');
+    assert.deepEqual(ws.program.saved().map((file) => file.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml', 'plan.yaml'], 'and saves it');
+  });
+
+  it('an unchanged result for an analysis the program has replaced since is redone', async () => {
+    const { ws, queue } = await setUp();
+    ws.program.recheckAll();
+    const { context, planKey } = ws.program.analysisContext();
+    const first = queue.take();
+    ws.program.ingest(first.map((job) => analyzeJob({ ...job, text: ws.files.get(job.path)! }, context)), planKey);
+    queue.finish(first);
+    ws.program.recheckAll();
+    const jobs = queue.take((path) => ws.program.digestOf(path));
+    const late = jobs.map((job) => analyzeJob({ ...job, text: ws.files.get(job.path)! }, context));
+    assert.ok(late.every((result) => result.unchanged), 'nothing changed: every result comes back unchanged');
+    queue.finish(jobs);
+    // Meanwhile this thread analyses INC-1 again (same text): its analysis is no longer the one the job named.
+    ws.program.recheck(['incidents/INC-1.yaml']);
+    ws.program.ingest(late, planKey);
+    assert.deepEqual(queue.take().map((job) => job.path), ['incidents/INC-1.yaml']);
   });
 
   it('recheckAll queues everything and recomputes the cross-file findings at once', async () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, Program } from '../core/service/program';
 import type { Finding, RuleId, SeveritySetting } from '../core/model/types';
 import { AnalysisCache, CacheWriter } from '../node/analysis-cache';
-import { AnalysisPool } from '../node/analysis-pool';
+import { AnalysisPool, WORKER_LIMITS } from '../node/analysis-pool';
 import { DEFAULT_INCLUDE, listFiles, looksLikePlan, readContent } from '../node/files';
 import { scanInto } from '../node/scan';
 import { CliError } from './errors';
@@ -60,7 +60,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     clock: () => options.now,
     settings: { rules: options.rules ?? {}, maxFileBytes },
   });
-  const pool = AnalysisPool.forMachine();
+  const pool = AnalysisPool.forMachine(undefined, { resourceLimits: WORKER_LIMITS });
   const noYield = async () => undefined;
   const cache = options.cacheDir === undefined ? undefined : new AnalysisCache(options.cacheDir, root, maxFileBytes);
   // A cache that cannot be used is rebuilt without a word: the findings are the same either way.

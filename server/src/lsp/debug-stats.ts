@@ -20,7 +20,12 @@ export function registerDebugStats(connection: Connection, state: ServerState): 
     }
     return sum;
   };
-  connection.onRequest(DebugRequests.stats, (): DebugStats => ({ reads: Object.fromEntries(readCounts()), openParses: { ...state.openParses }, ...counts() }));
+  connection.onRequest(DebugRequests.stats, (): DebugStats => ({
+    reads: Object.fromEntries(readCounts()),
+    openParses: { ...state.openParses },
+    ...counts(),
+    workers: { running: state.pool?.running ?? 0, started: state.pool?.spawned ?? 0 },
+  }));
   connection.onRequest(DebugRequests.settled, async () => {
     await state.rechecked();
     return counts();

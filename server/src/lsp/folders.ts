@@ -6,9 +6,13 @@ import { Program, type Changes, type FileContent } from '../core/service/program
 import { AnalysisCache, CacheWriter } from '../node/analysis-cache';
 import type { AnalysisPool } from '../node/analysis-pool';
 import { fileFilter, listFiles } from '../node/files';
+import { collectGarbage } from '../node/heap';
 import { RecheckQueue } from '../node/recheck-queue';
 import { merge, scanInto } from '../node/scan';
 import type { ServerSettings } from './settings';
+
+/** A re-analysis this large (seconds of work) starts with a full collection of this thread's heap (node/heap.ts). */
+const LARGE_RECHECK = 1000;
 
 /** One workspace folder's program, with the queue of its documents to re-analyse and the writer of its cache. */
 export interface Folder {
@@ -119,8 +123,12 @@ export class FolderPrograms {
     return this.all();
   }
 
-  /** Re-analyses what the programs' queues hold (a new plan, a new clock), off this thread when there is a pool. */
+  /**
+   * Re-analyses what the programs' queues hold (a new plan, a new clock), off this thread when
+   * there is a pool; a re-analysis of LARGE_RECHECK documents or more starts from a collected heap.
+   */
   async recheckOutdated(yieldToEvents: () => Promise<void>): Promise<Changes> {
+    if (this.all().reduce((sum, { queue }) => sum + queue.size, 0) >= LARGE_RECHECK) collectGarbage();
     const changes: Changes = new Map();
     for (const { program, queue } of this.all()) merge(changes, await queue.run(program, this.pool, yieldToEvents));
     return changes;

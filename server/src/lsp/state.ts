@@ -7,7 +7,7 @@ import { DocumentCache } from '../core/service/document-cache';
 import type { ParseCounts } from '../core/model/reparse';
 import type { Changes, FileContent, Program } from '../core/service/program';
 import type { ServiceRequest } from '../core/service/request';
-import { AnalysisPool } from '../node/analysis-pool';
+import { AnalysisPool, WORKER_LIMITS, type PoolOptions } from '../node/analysis-pool';
 import { readContent } from '../node/files';
 import { resolveNow, type ResolvedNow } from '../node/now';
 import { toDiagnostic } from '../core/service/diagnostics';
@@ -17,6 +17,15 @@ import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './sett
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Changes closer together than this are told to the index listeners once. */
 const INDEX_TELL_MS = 100;
+
+/** Workers idle this long are ended (their heaps given back); the next large re-analysis starts them again. */
+const POOL_IDLE_MS = 10_000;
+
+function poolOptions(): PoolOptions {
+  // CC7_POOL_IDLE_MS: tests let the workers go sooner.
+  const idle = Number(process.env.CC7_POOL_IDLE_MS);
+  return { idleMs: Number.isFinite(idle) && idle > 0 ? idle : POOL_IDLE_MS, resourceLimits: WORKER_LIMITS };
+}
 
 /** What the client said it can do, as far as the server cares. */
 export interface ClientSupport {
@@ -44,7 +53,7 @@ export class ServerState {
   now: ResolvedNow = resolveNow({ name: 'cc7.asOf', value: undefined });
   roots: string[] = [];
   support: ClientSupport = { configuration: false, watchFiles: false, workspaceFolders: false, inlayHintRefresh: false, codeLensRefresh: false, renameFiles: false, snippets: false };
-  readonly pool = AnalysisPool.forMachine();
+  readonly pool = AnalysisPool.forMachine(undefined, poolOptions());
   readonly programs: FolderPrograms;
   /** The parse of each open document's current text: its analysis and the editor features share it. */
   private readonly parsed = new DocumentCache(() => this.settings.maxFileBytes);

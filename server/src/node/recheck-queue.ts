@@ -27,7 +27,7 @@ export class RecheckQueue {
 
   /** Re-analyses every waiting document (on the analyser's workers, or on this thread) and ingests them. */
   async run(program: Program, analyzer: Analyzer, yieldToEvents: () => Promise<void>): Promise<Changes> {
-    const jobs = this.take();
+    const jobs = this.take((path) => program.digestOf(path));
     try {
       return await analyzeElsewhere(program, jobs, analyzer, yieldToEvents, (chunk) => program.recheck(chunk.map((job) => job.path)));
     } finally {
@@ -35,9 +35,13 @@ export class RecheckQueue {
     }
   }
 
-  /** The waiting documents not already running, as jobs (with an open buffer's text), now in flight. */
-  take(): AnalysisJob[] {
-    const jobs = [...this.waiting].filter((path) => !this.inFlight.has(path)).map((path) => ({ path, text: this.openText(path) }));
+  /**
+   * The waiting documents not already running, as jobs (with an open buffer's text, and the
+   * digest of the analysis the program holds: an analysis found again comes back without its
+   * facts), now in flight.
+   */
+  take(digestOf: (path: string) => string | undefined = () => undefined): AnalysisJob[] {
+    const jobs = [...this.waiting].filter((path) => !this.inFlight.has(path)).map((path) => ({ path, text: this.openText(path), known: digestOf(path) }));
     for (const job of jobs) {
       this.waiting.delete(job.path);
       this.inFlight.add(job.path);

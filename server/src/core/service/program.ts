@@ -47,15 +47,28 @@ export interface ProgramOptions {
   readDocument?(input: FileInput, maxFileBytes: number): Cc7Document | undefined;
 }
 
-/** One file's analysis; `analysis` undefined: not a CC7 document; `hash` undefined: unreadable. */
+/**
+ * One file's analysis; `analysis` undefined: not a CC7 document; `hash` undefined: unreadable.
+ * Done elsewhere (a worker thread), it comes with the `digest` of its analysis; and when that
+ * is the digest the caller said it holds (AnalysisJob's `known`), with `unchanged` and without
+ * the analysis, which the caller has already: a re-analysis that changes nothing (a plan edit
+ * re-analysing thousands of documents) sends back no facts to copy and compare.
+ */
 export interface AnalyzedFile {
   path: string;
   hash?: string;
   analysis?: FileAnalysis;
+  digest?: string;
+  unchanged?: true;
 }
 
 /** Content hash keying the analysis cache. */
 export const hashText = contentHash;
+
+/** What tells one analysis from another (AnalyzedFile's `digest`): the hash of its JSON. */
+export function analysisDigest(analysis: FileAnalysis): string {
+  return contentHash(JSON.stringify(analysis));
+}
 
 /**
  * The hash a file's content is known by, everywhere (the program, workers, the persistent
@@ -119,6 +132,8 @@ interface Entry extends Validity {
   /** What was last published, to report only real changes; undefined before the first publication. */
   published: Finding[];
   publishedKey?: string;
+  /** analysisDigest of the analysis, when it was done elsewhere (AnalyzedFile's `digest`). */
+  digest?: string;
 }
 
 /**
@@ -227,10 +242,11 @@ export class Program implements WorkspaceModel {
    * of the plan it holds, to hand back with the results.
    */
   analysisContext(): { context: RuleContext; planKey: string } {
-    if (!this.recentPartKeys.has(this.planKey)) {
-      if (this.recentPartKeys.size >= RECENT_PLANS) this.recentPartKeys.delete(this.recentPartKeys.keys().next().value!);
-      this.recentPartKeys.set(this.planKey, this.partKeys);
-    }
+    // The current parts object, even for a plan seen before (typed back): record then shares the
+    // current plan keys (currentPlanKey) instead of building a key string per document.
+    this.recentPartKeys.delete(this.planKey);
+    if (this.recentPartKeys.size >= RECENT_PLANS) this.recentPartKeys.delete(this.recentPartKeys.keys().next().value!);
+    this.recentPartKeys.set(this.planKey, this.partKeys);
     return { context: this.context(), planKey: this.planKey };
   }
 
@@ -248,13 +264,28 @@ export class Program implements WorkspaceModel {
       if (entry ? entry.hash !== result.hash : this.removed.has(result.path)) continue;
       // A plan too old to remember: the result is kept for now and redone.
       const used = this.recentPartKeys.get(planKey);
-      if (result.analysis) this.stats.analysed++;
-      this.record(result, used, touched);
+      if (result.unchanged) {
+        // The analysis kept, found again: unless this program has replaced it since (then it is redone).
+        if (!entry || entry.digest !== result.digest) {
+          outdated.push(result.path);
+          continue;
+        }
+        this.stats.analysed++;
+        this.record({ ...result, analysis: { facts: this.index.get(result.path)!, findings: entry.documentFindings, ...validity(entry) } }, used, touched);
+      } else {
+        if (result.analysis) this.stats.analysed++;
+        this.record(result, used, touched);
+      }
       const recorded = this.entries.get(result.path);
       if (recorded && recorded.planKey !== this.documentPlanKey(result.path)) outdated.push(result.path);
     }
     if (outdated.length) this.options.onOutdated?.(outdated);
     return options.defer ? new Map() : this.settle(touched);
+  }
+
+  /** The digest of a document's analysis when it was done elsewhere (AnalysisJob's `known`); undefined otherwise. */
+  digestOf(path: string): string | undefined {
+    return this.entries.get(path)?.digest;
   }
 
   /** Analyses documents here and now (what a host without workers does with outdated ones). */
@@ -404,7 +435,7 @@ export class Program implements WorkspaceModel {
    * Stores one file's analysis, computed against the plan parts `used` (undefined: unknown, so
    * outdated), or whose plan key is known (a saved analysis).
    */
-  private record({ path, hash, analysis }: AnalyzedFile, used: PlanPartKeys | string | undefined, touched: Set<string>): void {
+  private record({ path, hash, analysis, digest }: AnalyzedFile, used: PlanPartKeys | string | undefined, touched: Set<string>): void {
     if (!analysis || hash === undefined) {
       this.forget(path, touched);
       if (hash !== undefined) this.others.set(path, hash);
@@ -439,6 +470,7 @@ export class Program implements WorkspaceModel {
       ...validity(analysis),
       published: previous?.published ?? [],
       publishedKey: previous?.publishedKey,
+      digest,
     });
   }
 
