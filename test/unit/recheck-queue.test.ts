@@ -90,14 +90,19 @@ describe('RecheckQueue', () => {
     assert.deepEqual(queue.take().map((job) => job.path).sort(), ['incidents/INC-1.yaml', 'incidents/INC-2.yaml']);
   });
 
-  it('a re-analysis elsewhere that finds the analysis the program holds sends back no facts, and the program keeps its own', async () => {
+  /** A set-up workspace whose every document was analysed as the workers do (each result with the digest of its analysis), with that analysis's context and plan key. */
+  async function analysedAsWorkers() {
     const { ws, queue } = await setUp();
-    // Analysed as the workers do: each result with the digest of its analysis.
     ws.program.recheckAll();
     const { context, planKey } = ws.program.analysisContext();
     const first = queue.take();
     ws.program.ingest(first.map((job) => analyzeJob({ ...job, text: ws.files.get(job.path)! }, context)), planKey);
     queue.finish(first);
+    return { ws, queue, context, planKey };
+  }
+
+  it('a re-analysis elsewhere that finds the analysis the program holds sends back no facts, and the program keeps its own', async () => {
+    const { ws, queue } = await analysedAsWorkers();
     const facts = ws.program.facts('incidents/INC-1.yaml');
     const findings = ws.program.findings('incidents/INC-1.yaml');
     // SEV3's window changes: INC-1 (SEV2) reads nothing of it, but the plan's own analysis does.
@@ -122,12 +127,7 @@ describe('RecheckQueue', () => {
   });
 
   it('an unchanged result for an analysis the program has replaced since is redone', async () => {
-    const { ws, queue } = await setUp();
-    ws.program.recheckAll();
-    const { context, planKey } = ws.program.analysisContext();
-    const first = queue.take();
-    ws.program.ingest(first.map((job) => analyzeJob({ ...job, text: ws.files.get(job.path)! }, context)), planKey);
-    queue.finish(first);
+    const { ws, queue, context, planKey } = await analysedAsWorkers();
     ws.program.recheckAll();
     const jobs = queue.take((path) => ws.program.digestOf(path));
     const late = jobs.map((job) => analyzeJob({ ...job, text: ws.files.get(job.path)! }, context));
