@@ -7,12 +7,10 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../support/cli';
+import { ACME, ACME_FILES } from '../support/acme';
 import { fileUri, LspClient } from '../support/lsp-client';
 
-const ACME = path.join(REPO_ROOT, 'examples', 'acme');
 const INCIDENTS = 12;
-const YAML_FILES = 26;
 
 describe('language server over stdio: cc7/debug/settled', function () {
   this.timeout(60_000);
@@ -31,7 +29,7 @@ describe('language server over stdio: cc7/debug/settled', function () {
 
   it("answers once a plan edit's re-analyses are all done: every incident, for a regime removed", async () => {
     client = await LspClient.start({ workspace: root, env: { CC7_DEBUG_STATS: '1' } });
-    await client.waitForPublishedUris(YAML_FILES);
+    await client.waitForPublishedUris(ACME_FILES);
     const plan = path.join(root, 'plan', 'response-plan.yaml');
     const uri = fileUri(plan);
     // Published by the scan; then once more when opened.

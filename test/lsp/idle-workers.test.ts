@@ -8,15 +8,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { identificationIncident } from '../support/documents';
-import { REPO_ROOT } from '../support/cli';
+import { ACME, ACME_FILES, ACME_NOW } from '../support/acme';
 import { fileUri, LspClient } from '../support/lsp-client';
 
-const ACME = path.join(REPO_ROOT, 'examples', 'acme');
-const ACME_YAML_FILES = 26;
 /** Enough files for the scan to use the workers (node/scan.ts POOL_THRESHOLD). */
 const MORE_INCIDENTS = 300;
-/** The as-of of the example's findings (README): INC-2026-011's GDPR notice is overdue. */
-const AS_OF = '2026-11-26T12:00:00Z';
 
 describe('language server over stdio: analysis workers let go when idle', function () {
   this.timeout(180_000);
@@ -47,8 +43,8 @@ describe('language server over stdio: analysis workers let go when idle', functi
   };
 
   it('ends them after the scan, and a plan edit re-analysing everything starts others, with the same findings', async () => {
-    client = await LspClient.start({ workspace: root, env: { CC7_DEBUG_STATS: '1', CC7_POOL_IDLE_MS: '300', CC7_NOW: AS_OF } });
-    await client.waitForPublishedUris(ACME_YAML_FILES + MORE_INCIDENTS);
+    client = await LspClient.start({ workspace: root, env: { CC7_DEBUG_STATS: '1', CC7_POOL_IDLE_MS: '300', CC7_NOW: ACME_NOW } });
+    await client.waitForPublishedUris(ACME_FILES + MORE_INCIDENTS);
     const started = (await client.debugStats()).workers.started;
     assert.ok(started > 0, 'the scan ran on workers');
     await waitForWorkers((running) => running === 0);
